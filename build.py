@@ -1,0 +1,799 @@
+"""Build the SEND Self-Evaluation Toolkit from framework YAML files into a static site.
+
+    python build.py            build every framework and page into site/
+    python build.py check      validate frameworks, pages and site.yaml; write nothing
+    python build.py serve      build, serve on http://127.0.0.1:8000 and rebuild on change
+
+Each framework becomes one self-contained HTML file (CSS, JavaScript and data inline),
+so that the file alone works from a USB stick. A user's mistake is reported as
+`file:line:column: message`, all of them in one run, and nothing is written.
+"""
+import base64
+import difflib
+import hashlib
+import json
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import jsonschema
+import markdown
+import yaml
+from markupsafe import Markup
+
+ROOT = Path(__file__).resolve().parent
+FRAMEWORK_SCHEMA = "frameworks/framework.schema.json"
+SITE_SCHEMA = "theme/site.schema.json"
+
+SITE_DEFAULTS = {
+    "id": "send-toolkit",
+    "title": "SEND Self-Evaluation Toolkit",
+    "organisation": "",
+    "contact": "",
+    "logo": None,
+    "logo_alt": "",
+    "colours": {"brand": "#1d4f91", "brand_text": "#ffffff", "link": "#1d4f91"},
+    "footer_links": [],
+    "pages": ["how-to-use", "moving-your-data", "privacy", "accessibility", "about"],
+}
+
+SETTING_NAMES = {
+    "mainstream": "mainstream schools",
+    "special": "special schools",
+    "pru": "pupil referral units",
+    "alternative-provision": "alternative provision",
+    "resource-base": "resource bases (ARPs)",
+}
+
+
+# ---------------------------------------------------------------- problems
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in a source file, with where it is."""
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self):
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class Source:
+    """Loaded YAML data of one file, with the line and column of every value and key."""
+
+    def __init__(self, file, data, values, keys):
+        self.file, self.data, self.values, self.keys = file, data, values, keys
+
+    def problem(self, path, message, at_key=False):
+        """A Problem located at the value (or key) found at path, or its nearest parent."""
+        path = tuple(path)
+        while path and path not in (self.keys if at_key else self.values):
+            path, at_key = path[:-1], False
+        line, column = (self.keys if at_key else self.values).get(path, (1, 1))
+        return Problem(self.file, line, column, message)
+
+
+# ---------------------------------------------------------------- load
+
+def load_yaml(path, root=ROOT):
+    """Read a YAML file into a Source, or return the problem that stops it being read."""
+    name = path.relative_to(root).as_posix()
+    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return None, [Problem(name, mark.line + 1, mark.column + 1, f"this is not valid YAML: {error.problem}")]
+    values, keys, problems = {}, {}, []
+
+    def construct(node, path):
+        values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            mapping, first = {}, {}
+            for key_node, value_node in node.value:
+                key = str(loader.construct_object(key_node))
+                where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in mapping:
+                    problems.append(Problem(name, *where, f'field "{key}" is given twice (first at line {first[key]})'))
+                    continue
+                first[key], keys[path + (key,)] = where[0], where
+                mapping[key] = construct(value_node, path + (key,))
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
+            return [construct(item, path + (index,)) for index, item in enumerate(node.value)]
+        return loader.construct_object(node)
+
+    try:
+        data = construct(node, ()) if node is not None else None
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark
+        return None, [Problem(name, mark.line + 1, mark.column + 1, f"this is not valid YAML: {error.problem}")]
+    finally:
+        loader.dispose()
+    return Source(name, data, values, keys), problems
+
+
+def load_frameworks(root=ROOT):
+    """Load every frameworks/*.yaml file, in file-name order."""
+    sources, problems = [], []
+    for path in sorted((root / "frameworks").glob("*.yaml")):
+        source, found = load_yaml(path, root)
+        problems += found
+        if source is not None:
+            sources.append(source)
+    if not sources and not problems:
+        problems.append(Problem("frameworks", 1, 1, "there are no framework files (*.yaml) in frameworks/"))
+    return sources, problems
+
+
+def load_site(root=ROOT):
+    """Load site.yaml (the council's details) over the defaults."""
+    path = root / "site.yaml"
+    if not path.exists():
+        return None, []
+    return load_yaml(path, root)
+
+
+def load_pages(root=ROOT):
+    """Read content/*.md into {slug: markdown text}."""
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted((root / "content").glob("*.md"))}
+
+
+# ---------------------------------------------------------------- validate
+
+TYPE_NAMES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+              "array": "a list", "object": "a set of fields", "null": "empty"}
+
+
+def python_type_name(value):
+    """Name the type of a loaded YAML value in the words of TYPE_NAMES."""
+    for kind, name in [(bool, "true or false"), (int, "a whole number"), (float, "a number"), (str, "text"),
+                       (list, "a list"), (dict, "a set of fields"), (type(None), "empty")]:
+        if isinstance(value, kind):
+            return name
+    return f"a {type(value).__name__}"
+
+
+def field_name(path):
+    """The name of the field at path: its key, or its parent's key and index for a list item."""
+    for index, part in enumerate(reversed(path)):
+        if isinstance(part, str):
+            if index == 0:
+                return part
+            return f"{part}[{path[-index]}]" if index == 1 else part
+    return "the file"
+
+
+def describe_schema_error(source, error):
+    """Turn one jsonschema error into Problems in plain words."""
+    path, instance, rule = tuple(error.absolute_path), error.instance, error.validator
+    name = field_name(path)
+    if rule == "required":
+        missing = re.match(r"'(.+)' is a required property", error.message).group(1)
+        return [source.problem(path, f'missing required field "{missing}"')]
+    if rule == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        found = []
+        for key in sorted(set(instance) - set(allowed)):
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else f" (allowed: {', '.join(allowed)})"
+            found.append(source.problem(path + (key,), f'unknown field "{key}"{hint}', at_key=True))
+        return found
+    if rule == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(TYPE_NAMES[w] for w in wanted)
+        extra = ' (put it in quotes, e.g. "1.0")' if wanted == ["string"] and isinstance(instance, (int, float)) else ""
+        return [source.problem(path, f'"{name}" should be {words}, not {python_type_name(instance)}{extra}')]
+    if rule == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        return [source.problem(path, f'"{instance}" is not allowed for "{name}": use one of {choices}')]
+    if rule == "pattern":
+        if error.validator_value.startswith("^[a-z0-9]"):
+            return [source.problem(path, f'"{instance}" is not a valid id: use lowercase letters, digits and single hyphens, such as "outcome-1-a"')]
+        return [source.problem(path, f'"{name}" should start with https://')]
+    if rule in ("minLength", "minItems", "minProperties"):
+        return [source.problem(path, f'"{name}" should not be empty')]
+    if rule == "maxLength":
+        return [source.problem(path, f'"{name}" is {len(instance)} characters long; the most allowed is {error.validator_value}')]
+    if rule in ("minimum", "maximum"):
+        word = "at least" if rule == "minimum" else "at most"
+        return [source.problem(path, f'"{name}" should be {word} {error.validator_value}, not {instance}')]
+    if rule == "uniqueItems":
+        return [source.problem(path, f'"{name}" lists the same value twice')]
+    if rule in ("oneOf", "const") and name == "evidence":
+        return [source.problem(path, '"evidence" should be the label of the evidence box, or false for none')]
+    if rule == "oneOf" and name == "value":
+        return [source.problem(path, f'"value" should be a whole number or an id such as "red", not {python_type_name(instance)}')]
+    if rule == "const":
+        return [source.problem(path, f'"{name}" should be {json.dumps(error.validator_value)}')]
+    return [source.problem(path, f'"{name}": {error.message}')]
+
+
+def validate_schema(source, schema):
+    """Check loaded data against a JSON Schema; every error, in plain words."""
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in validator.iter_errors(source.data):
+        problems += describe_schema_error(source, error)
+    return problems
+
+
+def walk_items(data):
+    """Yield (path, section, item) for every well-formed item of a framework."""
+    sections = data.get("sections") if isinstance(data, dict) else None
+    for s, section in enumerate(sections if isinstance(sections, list) else []):
+        items = section.get("items") if isinstance(section, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                yield ("sections", s, "items", i), section, item
+
+
+def item_type(item):
+    """The response type of an item; a statement when it does not say."""
+    return item.get("type", "statement")
+
+
+def cascade(framework, section, item, key, default):
+    """The nearest value of key: the item's, else its section's, else the framework's."""
+    for level in (item, section, framework):
+        if isinstance(level, dict) and key in level:
+            return level[key]
+    return default
+
+
+def check_unique(source, entries, kind):
+    """Report ids in entries [(id, path)] that are used twice, naming the first use."""
+    first, problems = {}, []
+    for ident, path in entries:
+        if not isinstance(ident, (str, int)) or isinstance(ident, bool):
+            continue
+        if ident in first:
+            line = source.values.get(first[ident], (0,))[0]
+            problems.append(source.problem(path, f'{kind} "{ident}" is used twice (first at line {line})'))
+        else:
+            first[ident] = path
+    return problems
+
+
+def mapping_entries(mapping, path, key="id"):
+    """[(entry[key], path to that key)] for a list of mappings, skipping malformed entries."""
+    if not isinstance(mapping, list):
+        return []
+    return [(entry.get(key), path + (index, key)) for index, entry in enumerate(mapping) if isinstance(entry, dict)]
+
+
+def validate_ids(source):
+    """Ids are unique: sections and items across the framework, and parts within their parent."""
+    data = source.data
+    kinds = {"statement": "statement id", "text": "text id", "grid": "grid id", "form": "form id", "guidance": "guidance id"}
+    entries = [(s.get("id"), ("sections", i, "id")) for i, s in enumerate(data.get("sections") or []) if isinstance(s, dict)]
+    problems = check_unique(source, entries, "section id")
+    everything = list(entries)
+    for path, _section, item in walk_items(data):
+        everything.append((item.get("id"), path + ("id",)))
+    seen, sections = {}, {ident for ident, _ in entries}
+    for ident, path in everything[len(entries):]:
+        if ident in sections:
+            problems.append(source.problem(path, f'id "{ident}" is already the id of a section'))
+    for ident, path in everything[len(entries):]:
+        item = source.data["sections"][path[1]]["items"][path[3]]
+        kind = kinds.get(item_type(item), "item id")
+        if ident in seen and isinstance(ident, str):
+            line = source.values.get(seen[ident], (0,))[0]
+            problems.append(source.problem(path, f'{kind} "{ident}" is used twice (first at line {line})'))
+        elif isinstance(ident, str):
+            seen[ident] = path
+    for scale_id, scale in (data.get("scales") or {}).items() if isinstance(data.get("scales"), dict) else []:
+        if isinstance(scale, dict):
+            problems += check_unique(source, mapping_entries(scale.get("points"), ("scales", scale_id, "points"), "value"), "point value")
+            problems += check_unique(source, mapping_entries(scale.get("bands"), ("scales", scale_id, "bands")), "band id")
+    for path, ratings in rating_lists(data):
+        problems += check_unique(source, mapping_entries(ratings, path), "rating id")
+    for path, _section, item in walk_items(data):
+        for part in ("column_groups", "columns", "rows", "fields"):
+            if part != "rows" or item_type(item) == "grid":
+                problems += check_unique(source, mapping_entries(item.get(part), path + (part,)), f"{part[:-1].replace('_', ' ')} id")
+    return problems
+
+
+def rating_lists(data):
+    """Yield (path, ratings list) for every ratings list in a framework."""
+    if isinstance(data.get("ratings"), list):
+        yield ("ratings",), data["ratings"]
+    for s, section in enumerate(data.get("sections") or []):
+        if isinstance(section, dict) and isinstance(section.get("ratings"), list):
+            yield ("sections", s, "ratings"), section["ratings"]
+    for path, _section, item in walk_items(data):
+        if isinstance(item.get("ratings"), list):
+            yield path + ("ratings",), item["ratings"]
+
+
+def validate_scales(source):
+    """Scales make sense: one not-applicable point at most, bands on numeric scales, no overlaps, labels on named points."""
+    problems = []
+    scales = source.data.get("scales")
+    for scale_id, scale in (scales.items() if isinstance(scales, dict) else []):
+        if not isinstance(scale, dict) or not isinstance(scale.get("points"), list):
+            continue
+        path = ("scales", scale_id)
+        points = [p for p in scale["points"] if isinstance(p, dict)]
+        values = [p.get("value") for p in points]
+        if sum(1 for p in points if p.get("not_applicable") is True) > 1:
+            problems.append(source.problem(path + ("points",), f'scale "{scale_id}" has more than one not-applicable point'))
+        for index, point in enumerate(scale["points"]):
+            if isinstance(point, dict) and isinstance(point.get("value"), str) and "label" not in point:
+                problems.append(source.problem(path + ("points", index), f'point "{point["value"]}" needs a label'))
+        numeric = all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+        if not numeric and any(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            problems.append(source.problem(path + ("points",), f'scale "{scale_id}" mixes numbers and ids: use one or the other'))
+        bands = [b for b in scale.get("bands") or [] if isinstance(b, dict)]
+        if bands and not numeric:
+            problems.append(source.problem(path + ("bands",), f'scale "{scale_id}" has bands, but bands need a scale of whole numbers'))
+            continue
+        taken = {}
+        for index, band in enumerate(scale.get("bands") or []):
+            if not isinstance(band, dict) or not all(isinstance(band.get(k), int) for k in ("min", "max")):
+                continue
+            if band["min"] > band["max"]:
+                problems.append(source.problem(path + ("bands", index), f'band "{band.get("id")}" has min {band["min"]} above max {band["max"]}'))
+            for value in range(band["min"], band["max"] + 1):
+                if value in taken:
+                    problems.append(source.problem(path + ("bands", index), f'band "{band.get("id")}" overlaps band "{taken[value]}" at {value}'))
+                    break
+                taken[value] = band.get("id")
+    return problems
+
+
+def scale_of(data, scale_id):
+    """The scale with this id, or None."""
+    scales = data.get("scales")
+    return scales.get(scale_id) if isinstance(scales, dict) and isinstance(scales.get(scale_id), dict) else None
+
+
+def validate_references(source):
+    """Ratings name defined scales; descriptors name points and exemplars name bands of the statement's scales."""
+    data, problems = source.data, []
+    defined = ", ".join(sorted(data["scales"])) if isinstance(data.get("scales"), dict) and data["scales"] else ""
+    for path, ratings in rating_lists(data):
+        for index, rating in enumerate(ratings):
+            if isinstance(rating, dict) and isinstance(rating.get("scale"), str) and scale_of(data, rating["scale"]) is None:
+                known = f"(defined: {defined})" if defined else "(no scales are defined)"
+                problems.append(source.problem(path + (index, "scale"),
+                                               f'rating "{rating.get("id")}" uses scale "{rating["scale"]}" which is not defined {known}'))
+    for path, section, item in walk_items(data):
+        if item_type(item) != "statement":
+            continue
+        ratings = cascade(data, section, item, "ratings", [])
+        scales = [scale_of(data, r.get("scale")) for r in ratings if isinstance(r, dict)] if isinstance(ratings, list) else []
+        scales = [s for s in scales if s]
+        points = {str(p.get("value")) for s in scales for p in s.get("points") or [] if isinstance(p, dict)}
+        bands = {b.get("id") for s in scales for b in s.get("bands") or [] if isinstance(b, dict)}
+        for key in item.get("descriptors") or {} if isinstance(item.get("descriptors"), dict) else {}:
+            if key not in points:
+                choices = ", ".join(sorted(points)) or "none: this statement has no ratings"
+                problems.append(source.problem(path + ("descriptors", key), f'descriptor "{key}" is not a point of this statement\'s scales (points: {choices})', at_key=True))
+        for key in item.get("exemplars") or {} if isinstance(item.get("exemplars"), dict) else {}:
+            if key not in bands:
+                choices = ", ".join(sorted(b for b in bands if b)) or "none: this statement's scales have no bands"
+                problems.append(source.problem(path + ("exemplars", key), f'exemplars "{key}" is not a band of this statement\'s scales (bands: {choices})', at_key=True))
+        statement_ids = {i.get("id") for _, _, i in walk_items(data)}
+        for index, old in enumerate(item.get("replaces") or [] if isinstance(item.get("replaces"), list) else []):
+            if old in statement_ids:
+                problems.append(source.problem(path + ("replaces", index), f'statement "{item.get("id")}" replaces "{old}", which is still in this framework'))
+    return problems
+
+
+def validate_items(source):
+    """Forms and grids make sense: presets name fields, choices have options, totals need numbers."""
+    problems = []
+    for path, _section, item in walk_items(source.data):
+        kind = item_type(item)
+        if kind == "form":
+            fields = item.get("fields") if isinstance(item.get("fields"), list) else []
+            names = {f.get("id") for f in fields if isinstance(f, dict)}
+            for key in ("rows", "blank_rows"):
+                if key in item and item.get("repeat") is not True:
+                    problems.append(source.problem(path + (key,), f'"{key}" only works with "repeat: true"', at_key=True))
+            for index, row in enumerate(item.get("rows") or [] if isinstance(item.get("rows"), list) else []):
+                for key in row if isinstance(row, dict) else []:
+                    if key not in names:
+                        problems.append(source.problem(path + ("rows", index, key), f'row names field "{key}", which this form does not have (fields: {", ".join(sorted(n for n in names if n))})', at_key=True))
+            for index, field in enumerate(fields):
+                if not isinstance(field, dict):
+                    continue
+                if field.get("type") == "choice" and "options" not in field:
+                    problems.append(source.problem(path + ("fields", index), f'field "{field.get("id")}" is a choice and needs "options"'))
+                if "options" in field and field.get("type") != "choice":
+                    problems.append(source.problem(path + ("fields", index, "options"), '"options" only works with "type: choice"', at_key=True))
+                if "unit" in field and field.get("type") != "number":
+                    problems.append(source.problem(path + ("fields", index, "unit"), '"unit" only works with "type: number"', at_key=True))
+        if kind == "grid" and item.get("totals") is True and item.get("cells") == "text":
+            problems.append(source.problem(path + ("totals",), '"totals" needs "cells: number"', at_key=True))
+    return problems
+
+
+MARKDOWN_FIELDS = ("description", "how_to_use", "intro", "guidance", "body")
+
+
+def markdown_paths(data, path=()):
+    """Yield (path, text) of every Markdown field in a framework."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in MARKDOWN_FIELDS and isinstance(value, str):
+                yield path + (key,), value
+            else:
+                yield from markdown_paths(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from markdown_paths(value, path + (index,))
+
+
+def render_markdown(text):
+    """Markdown to HTML, and any raw HTML it contains (which the site refuses)."""
+    converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    html = converter.convert(text)
+    raw = [block for block in converter.htmlStash.rawHtmlBlocks if isinstance(block, str) and block.strip().startswith("<")]
+    return html, raw
+
+
+def validate_markdown(source):
+    """Markdown may not carry raw HTML: only Markdown itself is trusted."""
+    problems = []
+    for path, text in markdown_paths(source.data):
+        _, raw = render_markdown(text)
+        if raw:
+            snippet = raw[0].strip().splitlines()[0][:40]
+            problems.append(source.problem(path, f'raw HTML is not allowed in Markdown (found "{snippet}"); write it in Markdown instead'))
+    return problems
+
+
+def validate_framework(source, schema):
+    """Every problem in one framework file."""
+    problems = validate_schema(source, schema)
+    if not isinstance(source.data, dict):
+        return problems or [source.problem((), "a framework file should be a set of fields (id, title, sections, ...)")]
+    problems += validate_ids(source)
+    problems += validate_scales(source)
+    problems += validate_references(source)
+    problems += validate_items(source)
+    problems += validate_markdown(source)
+    expected = f"{source.data.get('id')}.yaml"
+    if isinstance(source.data.get("id"), str) and Path(source.file).name != expected:
+        problems.append(source.problem(("id",), f'the file should be named "{expected}" to match its id'))
+    return problems
+
+
+def validate_site(source, schema, pages, root=ROOT):
+    """site.yaml follows its schema, names existing pages and a readable logo file."""
+    problems = validate_schema(source, schema)
+    data = source.data if isinstance(source.data, dict) else {}
+    for index, slug in enumerate(data.get("pages") or [] if isinstance(data.get("pages"), list) else []):
+        if slug not in pages:
+            problems.append(source.problem(("pages", index), f'page "{slug}" is not in content/ (pages: {", ".join(sorted(pages))})'))
+    logo = data.get("logo")
+    if isinstance(logo, str) and not (root / logo).is_file():
+        problems.append(source.problem(("logo",), f'logo file "{logo}" does not exist'))
+    return problems
+
+
+def validate_pages(pages):
+    """Content pages start with a '# ' title and carry no raw HTML."""
+    problems = []
+    for slug, text in pages.items():
+        if not text.startswith("# "):
+            problems.append(Problem(f"content/{slug}.md", 1, 1, 'a page should start with its title, as "# Title"'))
+        if render_markdown(text)[1]:
+            problems.append(Problem(f"content/{slug}.md", 1, 1, "raw HTML is not allowed in Markdown; write it in Markdown instead"))
+    return problems
+
+
+def validate_all(sources, site_source, pages, root=ROOT):
+    """All problems across the frameworks, pages and site.yaml, sorted by file and line."""
+    schema = json.loads((root / FRAMEWORK_SCHEMA).read_text(encoding="utf-8"))
+    problems = []
+    for source in sources:
+        problems += validate_framework(source, schema)
+    ids = [(s.data.get("id"), s) for s in sources if isinstance(s.data, dict)]
+    seen = {}
+    for ident, source in ids:
+        if ident in seen:
+            problems.append(source.problem(("id",), f'framework id "{ident}" is also used by {seen[ident]}'))
+        elif ident in pages or ident == "index":
+            problems.append(source.problem(("id",), f'framework id "{ident}" is also the name of a page in content/'))
+        seen.setdefault(ident, source.file)
+    if site_source is not None:
+        problems += validate_site(site_source, json.loads((root / SITE_SCHEMA).read_text(encoding="utf-8")), pages, root)
+    problems += validate_pages(pages)
+    return sorted(set(problems))
+
+
+# ---------------------------------------------------------------- model
+
+def site_settings(site_source, root=ROOT):
+    """The council's details: site.yaml over the defaults, with the logo as a data: URL."""
+    settings = json.loads(json.dumps(SITE_DEFAULTS))
+    data = site_source.data if site_source is not None and isinstance(site_source.data, dict) else {}
+    for key, value in data.items():
+        settings[key] = {**settings[key], **value} if isinstance(settings.get(key), dict) else value
+    if settings["logo"]:
+        path = root / settings["logo"]
+        kind = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}.get(path.suffix.lower(), "image/png")
+        settings["logo"] = f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return settings
+
+
+def with_fields(value, schema, name):
+    """A copy of value with every optional field of schema definition `name` present (None when not given)."""
+    return {**{key: None for key in schema["$defs"][name]["properties"]}, **value}
+
+
+def framework_model(data, schema):
+    """The framework with every optional field present and each statement's ratings and evidence resolved."""
+    scales = {}
+    for scale_id, scale in (data.get("scales") or {}).items():
+        scales[scale_id] = dict(with_fields(scale, schema, "scale"),
+                                points=[with_fields(p, schema, "point") for p in scale["points"]],
+                                bands=scale.get("bands") or [])
+    sections = []
+    for section in data["sections"]:
+        items = []
+        for given in section["items"]:
+            item = with_fields(dict(given, type=item_type(given)), schema, item_type(given))
+            if item["type"] == "statement":
+                item["ratings"] = [dict(r, scale_data=scales[r["scale"]]) for r in cascade(data, section, given, "ratings", [])]
+                item["evidence"] = cascade(data, section, given, "evidence", False)
+            if item["type"] == "form":
+                item["fields"] = [with_fields(f, schema, "field") for f in item["fields"]]
+            items.append(item)
+        keyed = scale_keys(items, scales)
+        for item in items:
+            item.update(section_id=section["id"], keyed_scales=keyed)
+        sections.append(dict(with_fields(section, schema, "section"), items=items, keyed_scales=keyed))
+    framework = {**{key: None for key in schema["properties"]}, **data}
+    return dict(framework, source=with_fields(data["source"], schema, "source"), sections=sections, scales=scales)
+
+
+def browser_data(framework, site):
+    """The slim framework data the browser scripts need: ids and scales, not the texts already in the page."""
+    sections = []
+    for section in framework["sections"]:
+        items = []
+        for item in section["items"]:
+            entry = {"id": item["id"], "type": item["type"]}
+            if item["type"] == "statement":
+                entry.update(ratings=[{"id": r["id"], "scale": r["scale"]} for r in item["ratings"]],
+                             evidence=bool(item["evidence"]), statutory=item.get("statutory", False),
+                             replaces=item.get("replaces", []))
+            items.append(entry)
+        sections.append({"id": section["id"], "settings": section.get("settings", []), "items": items})
+    return {"site": site["id"], "framework": framework["id"], "version": framework["version"],
+            "scales": framework["scales"], "sections": sections}
+
+
+def count_statements(framework):
+    """How many statements a framework has."""
+    return sum(1 for s in framework["sections"] for i in s["items"] if i["type"] == "statement")
+
+
+# ---------------------------------------------------------------- render
+
+def script_json(value):
+    """JSON that is safe inside a <script type="application/json"> element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def sha256(text):
+    """The CSP source expression for an inline script or style."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(styles, scripts, dev=False):
+    """A strict CSP allowing exactly these inline styles and scripts and nothing else."""
+    script_src = " ".join(sha256(s) for s in scripts) or "'none'"
+    style_src = " ".join(sha256(s) for s in styles) or "'none'"
+    connect = "'none'"
+    if dev:  # `build.py serve` only: let the livereload script and its socket in.
+        script_src += " http://127.0.0.1:35729"
+        connect = "ws://127.0.0.1:35729"
+    return (f"default-src 'none'; script-src {script_src}; style-src {style_src}; img-src data:; "
+            f"connect-src {connect}; base-uri 'none'; form-action 'none'")
+
+
+def theme_text(root, *names):
+    """Concatenate theme files, in the order given."""
+    return "\n".join((root / "theme" / name).read_text(encoding="utf-8") for name in names)
+
+
+def brand_css(site):
+    """CSS custom properties carrying the council's colours."""
+    colours = site["colours"]
+    return f":root{{--brand:{colours['brand']};--brand-text:{colours['brand_text']};--link:{colours['link']}}}\n"
+
+
+def make_environment(root=ROOT):
+    """The Jinja environment: autoescape on, undefined names are errors, Markdown as a filter."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "theme" / "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["markdown"] = lambda text: Markup(render_markdown(text)[0])
+    env.filters["extract"] = lambda key, mapping: mapping[key]
+    env.filters["groupby_part"] = group_by_part
+    env.filters["name"] = statement_name
+    env.globals["setting_names"] = SETTING_NAMES
+    return env
+
+
+def group_by_part(sections):
+    """[(part, [sections])] for runs of consecutive sections that share a part heading."""
+    groups = []
+    for section in sections:
+        if groups and groups[-1][0] == section["part"]:
+            groups[-1][1].append(section)
+        else:
+            groups.append((section["part"], [section]))
+    return groups
+
+
+def scale_keys(items, scales):
+    """Ids of the numeric scales rated in these items whose point labels say what the numbers mean: they get a key."""
+    keys = []
+    for item in items:
+        for rating in item["ratings"] if item["type"] == "statement" and not item["descriptors"] else []:
+            scale = scales[rating["scale"]]
+            numeric = isinstance(scale["points"][0]["value"], int)
+            if numeric and any(p["label"] for p in scale["points"]) and rating["scale"] not in keys:
+                keys.append(rating["scale"])
+    return keys
+
+
+def statement_name(item):
+    """A short name for a statement, to tell its controls apart: "statement 3", or its first words."""
+    if item["number"]:
+        return f"statement {item['number']}"
+    words = item["text"].split()
+    return " ".join(words[:8]) + ("..." if len(words) > 8 else "")
+
+
+def render_page(env, template, context, styles, scripts, dev=False):
+    """Render one page with its styles and scripts inline and a CSP that allows only them."""
+    csp = content_security_policy(styles, scripts, dev)
+    return env.get_template(template).render(**context, styles=styles, scripts=scripts, csp=csp)
+
+
+def render_site(frameworks, pages, site, root=ROOT, dev=False):
+    """Every page of the site, as {file name: HTML}."""
+    env = make_environment(root)
+    css = brand_css(site) + theme_text(root, "css/site.css")
+    scripts = [theme_text(root, "js/print.js")]
+    nav = [(slug, page_title(pages[slug])) for slug in site["pages"] if slug in pages]
+    nav += [(slug, page_title(text)) for slug, text in pages.items() if slug not in site["pages"]]
+    common = {"site": site, "nav": nav}
+    output = {"index.html": render_page(env, "index.html", dict(common, frameworks=frameworks, count=count_statements,
+                                                                page_title=site["title"]), [css], [], dev)}
+    for framework in frameworks:
+        context = dict(common, framework=framework, data=script_json(browser_data(framework, site)),
+                       page_title=framework["short_title"])
+        output[f"{framework['id']}.html"] = render_page(env, "framework.html", context, [css], scripts, dev)
+    for slug, text in pages.items():
+        context = dict(common, body=Markup(render_markdown(text.split("\n", 1)[1] if "\n" in text else "")[0]),
+                       page_title=page_title(text), slug=slug)
+        output[f"{slug}.html"] = render_page(env, "page.html", context, [css], [], dev)
+    return output
+
+
+def page_title(text):
+    """The title of a content page: its first line, without the '# '."""
+    return text.split("\n", 1)[0].removeprefix("# ").strip()
+
+
+# ---------------------------------------------------------------- write
+
+def write_site(files, out):
+    """Write all files into a fresh folder beside out, then swap it in: a failed write leaves out untouched."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    fresh.chmod(0o755)
+    try:
+        for name, text in sorted(files.items()):
+            (fresh / name).write_text(text, encoding="utf-8", newline="\n")
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    old = out.parent / f".{out.name}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    fresh.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- commands
+
+def gather(root=ROOT):
+    """Load and validate everything: (frameworks, pages, site settings, problems)."""
+    sources, problems = load_frameworks(root)
+    site_source, site_problems = load_site(root)
+    pages = load_pages(root)
+    problems = sorted(set(problems + site_problems + validate_all(sources, site_source, pages, root)))
+    if problems:
+        return None, None, None, problems
+    schema = json.loads((root / FRAMEWORK_SCHEMA).read_text(encoding="utf-8"))
+    frameworks = sorted((framework_model(s.data, schema) for s in sources), key=lambda f: f["title"].lower())
+    return frameworks, pages, site_settings(site_source, root), []
+
+
+def report(problems, out=sys.stderr):
+    """Print every problem, then a count."""
+    for problem in problems:
+        print(problem, file=out)
+    noun = "problem" if len(problems) == 1 else "problems"
+    print(f"{len(problems)} {noun} found; nothing was built.", file=out)
+
+
+def build(root=ROOT, out=None, dev=False):
+    """Build the site into out (default site/). Returns the problems; writes nothing if there are any."""
+    # 1. Load the frameworks, pages and the council's settings, and check them all.
+    frameworks, pages, site, problems = gather(root)
+    if problems:
+        return problems
+    # 2. Render every page, with its CSS, JavaScript and data inline.
+    files = render_site(frameworks, pages, site, root, dev)
+    # 3. Write them into a fresh folder and swap it in for the old one.
+    write_site(files, out or root / "site")
+    return []
+
+
+def serve(root=ROOT, port=8000):
+    """Serve a live preview on 127.0.0.1, rebuilding site/ and the preview whenever a source changes."""
+    from livereload import Server
+
+    preview = root / ".preview"
+
+    def rebuild():
+        problems = build(root) or build(root, preview, dev=True)
+        if problems:
+            report(problems)
+        else:
+            print("Rebuilt site/.", file=sys.stderr)
+
+    rebuild()
+    server = Server()
+    for pattern in ("frameworks/*", "content/*", "theme/**/*", "site.yaml"):
+        server.watch(str(root / pattern), rebuild)
+    print(f"Preview at http://127.0.0.1:{port}/ (site/ is rebuilt too). Stop with Ctrl+C.", file=sys.stderr)
+    server.serve(host="127.0.0.1", port=port, root=str(preview), open_url_delay=None, liveport=35729)
+
+
+def main(argv):
+    command = argv[1] if len(argv) > 1 else "build"
+    if command == "check":
+        problems = gather()[3]
+        if problems:
+            report(problems)
+            return 1
+        print("No problems found.")
+        return 0
+    if command == "build":
+        problems = build()
+        if problems:
+            report(problems)
+            return 1
+        print(f"Built {ROOT / 'site'}.")
+        return 0
+    if command == "serve":
+        serve()
+        return 0
+    print(__doc__.strip(), file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
