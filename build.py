@@ -196,7 +196,9 @@ def describe_schema_error(source, error):
     if rule == "pattern":
         if error.validator_value.startswith("^[a-z0-9]"):
             return [source.problem(path, f'"{instance}" is not a valid id: use lowercase letters, digits and single hyphens, such as "outcome-1-a"')]
-        return [source.problem(path, f'"{name}" should start with https://')]
+        if error.validator_value.startswith("^#"):
+            return [source.problem(path, f'"{name}" should be a colour written like "#1d4f91", not "{instance}"')]
+        return [source.problem(path, f'"{name}" should start with https://' + (" or mailto:" if "mailto" in error.validator_value else ""))]
     if rule in ("minLength", "minItems", "minProperties"):
         return [source.problem(path, f'"{name}" should not be empty')]
     if rule == "maxLength":

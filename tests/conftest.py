@@ -1,0 +1,118 @@
+"""Shared fixtures: a fresh build, real Chromium, the site from file:// and over http."""
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import build  # noqa: E402
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SUB_PATH = "/localoffer/send-tool/"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def chromium_path():
+    """Debian's Chromium, or CHROMIUM from the environment; None lets Playwright use its own."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def fresh_site(tmp_path_factory):
+    """A fresh build of the repository's frameworks, in a folder whose path has spaces (like a USB stick's)."""
+    out = tmp_path_factory.mktemp("usb") / "SEND toolkit copy" / "site"
+    problems = build.build(ROOT, out)
+    assert problems == []
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_pages(fresh_site):
+    """Names of every built page."""
+    return sorted(path.name for path in fresh_site.glob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def http_site(fresh_site, tmp_path_factory):
+    """The built site served over http://127.0.0.1 under a council-style sub-path; yields its base URL."""
+    docroot = tmp_path_factory.mktemp("webroot")
+    target = docroot / SUB_PATH.strip("/")
+    target.parent.mkdir(parents=True)
+    shutil.copytree(fresh_site, target)
+    handler = functools.partial(QuietHandler, directory=str(docroot))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile for one test."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-GB")
+    yield context
+    context.close()
+
+
+class PageWatch:
+    """Everything a page logs to the console, every error it throws, and every request it makes."""
+
+    def __init__(self, page):
+        self.page, self.console, self.errors, self.requests = page, [], [], []
+        page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, url):
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+        return self
+
+
+@pytest.fixture
+def watched(context):
+    """A new page in a fresh profile, with its console, errors and requests recorded."""
+    return PageWatch(context.new_page())
+
+
+@functools.lru_cache(maxsize=1)
+def axe_source():
+    """axe-core, as shipped (not downloaded) by the axe-playwright-python package."""
+    import axe_playwright_python
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page):
+    """Run axe-core's WCAG 2.2 A and AA rules on the page as it is now; return the violations, described."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source())  # evaluated by the driver, so the page's CSP does not apply to it
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                           WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]

@@ -1,0 +1,245 @@
+"""Loading and validating frameworks: one test per kind of mistake, with its exact message and place."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import build
+from conftest import ROOT
+
+MINIMAL = """\
+# yaml-language-server: $schema=framework.schema.json
+id: test-audit
+title: Test Audit
+short_title: Test audit
+version: "1.0"
+publisher: Anytown Council
+source:
+  title: Anytown Audit
+  year: 2025
+licence: Reproduced with permission.
+description: A short audit.
+scales:
+  rag:
+    name: RAG rating
+    points:
+      - {value: red, label: Red}
+      - {value: amber, label: Amber}
+      - {value: green, label: Green}
+ratings:
+  - {id: rag, label: RAG rating, scale: rag}
+evidence: Evidence
+sections:
+  - id: leadership
+    title: Leadership
+    items:
+      - id: leadership-1
+        text: Leaders have a clear vision.
+      - id: leadership-2
+        text: A governor is responsible for SEND.
+        statutory: true
+"""
+
+
+def make_root(tmp_path, framework_text, name="test-audit.yaml"):
+    """A copy of the project (code, schema, theme, content) with one framework file of our own."""
+    root = tmp_path / "project"
+    (root / "frameworks").mkdir(parents=True)
+    shutil.copy(ROOT / "build.py", root)
+    shutil.copy(ROOT / "frameworks" / "framework.schema.json", root / "frameworks")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copytree(ROOT / "content", root / "content")
+    (root / "frameworks" / name).write_text(framework_text, encoding="utf-8")
+    return root
+
+
+def problems_for(tmp_path, framework_text, name="test-audit.yaml"):
+    """The problems `build.py check` would report, as strings."""
+    return [str(p) for p in build.gather(make_root(tmp_path, framework_text, name))[3]]
+
+
+def edit(old, new, text=MINIMAL):
+    """MINIMAL with one piece replaced (the piece must be there)."""
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_minimal_framework_has_no_problems(tmp_path):
+    assert problems_for(tmp_path, MINIMAL) == []
+
+
+def test_malformed_yaml(tmp_path):
+    text = edit("title: Leadership", "title: Leadership: and: more")
+    assert problems_for(tmp_path, text) == [
+        "frameworks/test-audit.yaml:24:22: this is not valid YAML: mapping values are not allowed here"]
+
+
+def test_field_given_twice(tmp_path):
+    text = edit("short_title: Test audit", "short_title: Test audit\ntitle: Again")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:5:1: field "title" is given twice (first at line 3)']
+
+
+def test_unknown_field_suggests_the_near_one(tmp_path):
+    text = edit("        text: Leaders have a clear vision.", "        txt: Leaders have a clear vision.")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:26:9: missing required field "text"',
+        'frameworks/test-audit.yaml:27:9: unknown field "txt" (did you mean "text"?)']
+
+
+def test_missing_required_field(tmp_path):
+    text = edit("publisher: Anytown Council\n", "")
+    assert problems_for(tmp_path, text) == ['frameworks/test-audit.yaml:2:1: missing required field "publisher"']
+
+
+def test_wrong_type_says_what_was_expected(tmp_path):
+    text = edit('version: "1.0"', "version: 1.0")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:5:10: "version" should be text, not a number (put it in quotes, e.g. "1.0")']
+
+
+def test_invalid_id(tmp_path):
+    text = edit("id: leadership-1", "id: Leadership 1")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:26:13: "Leadership 1" is not a valid id: use lowercase letters, digits and single hyphens, such as "outcome-1-a"']
+
+
+def test_value_not_in_list(tmp_path):
+    text = edit("evidence: Evidence\n", "evidence: Evidence\nsettings: [mainstream, nursery]\n")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:22:24: "nursery" is not allowed for "settings[1]": use one of mainstream, special, pru, alternative-provision, resource-base']
+
+
+def test_statement_id_used_twice(tmp_path):
+    text = edit("id: leadership-2", "id: leadership-1")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:28:13: statement id "leadership-1" is used twice (first at line 26)']
+
+
+def test_section_id_used_twice(tmp_path):
+    text = MINIMAL + "  - id: leadership\n    title: More leadership\n    items:\n      - id: leadership-3\n        text: Another.\n"
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:31:9: section id "leadership" is used twice (first at line 23)']
+
+
+def test_rating_names_a_scale_that_does_not_exist(tmp_path):
+    text = edit("scale: rag}", "scale: traffic-lights}")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:20:41: rating "rag" uses scale "traffic-lights" which is not defined (defined: rag)']
+
+
+def test_descriptor_names_a_point_that_does_not_exist(tmp_path):
+    text = edit("        statutory: true", "        statutory: true\n        descriptors:\n          red: Not yet.\n          blue: Unknown.")
+    assert problems_for(tmp_path, text) == [
+        "frameworks/test-audit.yaml:33:11: descriptor \"blue\" is not a point of this statement's scales (points: amber, green, red)"]
+
+
+def test_exemplars_name_a_band_that_does_not_exist(tmp_path):
+    text = edit("        statutory: true", "        statutory: true\n        exemplars:\n          strategic: [A plan.]")
+    assert problems_for(tmp_path, text) == [
+        "frameworks/test-audit.yaml:32:11: exemplars \"strategic\" is not a band of this statement's scales (bands: none: this statement's scales have no bands)"]
+
+
+def test_bands_that_overlap_and_two_not_applicable_points(tmp_path):
+    scale = """  ten:
+    name: Rating
+    points:
+      - {value: 0, label: Not applicable, not_applicable: true}
+      - {value: 1, label: Also not applicable, not_applicable: true}
+      - {value: 2}
+    bands:
+      - {id: low, label: Low, min: 0, max: 1}
+      - {id: high, label: High, min: 1, max: 2}
+"""
+    text = edit("scales:\n", "scales:\n" + scale)
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:16:7: scale "ten" has more than one not-applicable point',
+        'frameworks/test-audit.yaml:21:9: band "high" overlaps band "low" at 1']
+
+
+def test_raw_html_in_markdown_is_refused(tmp_path):
+    text = edit("description: A short audit.", "description: |\n  A short audit.\n\n  <script>alert(1)</script>")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:11:14: raw HTML is not allowed in Markdown (found "<script>alert(1)</script>"); write it in Markdown instead']
+
+
+def test_file_name_must_match_the_id(tmp_path):
+    assert problems_for(tmp_path, MINIMAL, name="audit.yaml") == [
+        'frameworks/audit.yaml:2:5: the file should be named "test-audit.yaml" to match its id']
+
+
+def test_form_rows_and_choices(tmp_path):
+    form = """      - type: form
+        id: participants
+        title: Who took part?
+        repeat: true
+        fields:
+          - {id: role, label: Role, type: choice}
+          - {id: name, label: Name}
+        rows: [{rol: Head Teacher}]
+"""
+    problems = problems_for(tmp_path, MINIMAL + form)
+    assert problems == [
+        'frameworks/test-audit.yaml:36:13: field "role" is a choice and needs "options"',
+        'frameworks/test-audit.yaml:38:17: row names field "rol", which this form does not have (fields: name, role)']
+
+
+def test_replaced_id_still_in_use(tmp_path):
+    text = edit("        statutory: true", "        statutory: true\n        replaces: [leadership-1]")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:31:20: statement "leadership-2" replaces "leadership-1", which is still in this framework']
+
+
+def test_every_problem_is_reported_in_one_run_and_check_exits_1(tmp_path):
+    text = edit('version: "1.0"', "version: 1.0", edit("id: leadership-2", "id: leadership-1", edit("txt", "txt", MINIMAL.replace("text: Leaders", "txt: Leaders"))))
+    root = make_root(tmp_path, text)
+    result = subprocess.run([sys.executable, str(root / "build.py"), "check"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        'frameworks/test-audit.yaml:5:10: "version" should be text, not a number (put it in quotes, e.g. "1.0")',
+        'frameworks/test-audit.yaml:26:9: missing required field "text"',
+        'frameworks/test-audit.yaml:27:9: unknown field "txt" (did you mean "text"?)',
+        'frameworks/test-audit.yaml:28:13: statement id "leadership-1" is used twice (first at line 26)',
+        "4 problems found; nothing was built."]
+
+
+def test_check_passes_on_a_good_framework(tmp_path):
+    root = make_root(tmp_path, MINIMAL)
+    result = subprocess.run([sys.executable, str(root / "build.py"), "check"], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "No problems found.\n")
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    root = make_root(tmp_path, MINIMAL)
+    assert build.build(root) == []
+    before = {p.name: p.read_bytes() for p in (root / "site").iterdir()}
+    (root / "frameworks" / "test-audit.yaml").write_text(edit("id: leadership-2", "id: leadership-1"), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(root / "build.py")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert {p.name: p.read_bytes() for p in (root / "site").iterdir()} == before
+    assert sorted(p.name for p in root.iterdir()) == ["build.py", "content", "frameworks", "site", "theme"]
+
+
+def test_a_sixth_framework_is_just_a_yaml_file(tmp_path):
+    root = make_root(tmp_path, MINIMAL)
+    for path in (ROOT / "frameworks").glob("*.yaml"):
+        shutil.copy(path, root / "frameworks")
+    assert build.build(root) == []
+    page = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
+    assert "A governor is responsible for SEND." in page
+    assert '<a href="test-audit.html">Test Audit</a>' in (root / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("site_yaml, message", [
+    ("colours: {brand: blue}\n", 'site.yaml:1:18: "brand" should be a colour written like "#1d4f91", not "blue"'),
+    ("logo: council.png\n", 'site.yaml:1:7: logo file "council.png" does not exist'),
+    ("pages: [privacy, faq]\n", 'site.yaml:1:18: page "faq" is not in content/ (pages: about, accessibility, how-to-use, moving-your-data, privacy)'),
+    ("titel: Our toolkit\n", 'site.yaml:1:1: unknown field "titel" (did you mean "title"?)'),
+])
+def test_site_yaml_mistakes(tmp_path, site_yaml, message):
+    root = make_root(tmp_path, MINIMAL)
+    (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    assert [str(p) for p in build.gather(root)[3]] == [message]
