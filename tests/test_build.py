@@ -1,0 +1,189 @@
+"""The built site: equal to the committed site/, deterministic, self-contained, complete and locked down by CSP."""
+import base64
+import hashlib
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+import build
+from conftest import ROOT
+
+sys_path_tools = str(ROOT / "tools")
+import sys  # noqa: E402
+
+sys.path.insert(0, sys_path_tools)
+import seed_coverage  # noqa: E402
+
+FRAMEWORKS = sorted(path.stem for path in (ROOT / "frameworks").glob("*.yaml"))
+SEEDS = {
+    "send-self-evaluation": "000_1339ca6e358a6491.txt",
+    "send-audit-rag": "001_6e6bcf68b67c5dea.txt",
+    "herts-send-benchmark": "002_95cc8b80133a6b78.txt",
+    "good-to-great-send": "003_63c49c43cefcaac7.txt",
+    "lls-send-review": "004_aabb46a50c55b4f3.txt",
+}
+
+
+class Page(HTMLParser):
+    """A built page taken apart: its text, elements with attributes, and inline scripts and styles."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.text, self.elements, self.inline, self._open = [], [], [], None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._open = (tag, dict(attrs), [])
+
+    def handle_endtag(self, tag):
+        if self._open and tag == self._open[0]:
+            self.inline.append((self._open[0], self._open[1], "".join(self._open[2])))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[2].append(data)
+        else:
+            self.text.append(data)
+
+    def plain_text(self):
+        return " ".join(" ".join(self.text).split())
+
+
+def read_pages(folder):
+    return {path.name: path.read_bytes() for path in sorted(Path(folder).iterdir())}
+
+
+def test_committed_site_equals_a_fresh_build(fresh_site):
+    committed, fresh = read_pages(ROOT / "site"), read_pages(fresh_site)
+    assert sorted(committed) == sorted(fresh), "site/ has different files: run `python build.py` and commit site/"
+    stale = [name for name in fresh if committed[name] != fresh[name]]
+    assert stale == [], f"site/ is out of date for {stale}: run `python build.py` and commit site/"
+
+
+def test_builds_are_deterministic(fresh_site, tmp_path):
+    assert build.build(ROOT, tmp_path / "again") == []
+    assert read_pages(tmp_path / "again") == read_pages(fresh_site)
+
+
+def test_the_site_has_an_index_every_framework_and_every_content_page(site_pages):
+    content = sorted(f"{p.stem}.html" for p in (ROOT / "content").glob("*.md"))
+    assert site_pages == sorted(["index.html"] + [f"{f}.html" for f in FRAMEWORKS] + content)
+    assert set(SEEDS) <= set(FRAMEWORKS)
+
+
+@pytest.fixture(scope="module")
+def parsed(fresh_site):
+    return {path.name: Page(path.read_text(encoding="utf-8")) for path in fresh_site.glob("*.html")}
+
+
+def test_pages_refer_to_nothing_outside_the_site(parsed, site_pages):
+    for name, page in parsed.items():
+        for tag, attrs in page.elements:
+            assert tag != "link", f"{name} links a file: {attrs}"
+            if "src" in attrs:
+                assert attrs["src"].startswith("data:"), f"{name} loads {attrs['src']}"
+            if tag == "a" and name.removesuffix(".html") in FRAMEWORKS:
+                href = attrs["href"]
+                assert href.startswith("#") or href in site_pages, f"{name} links to {href}"
+
+
+def test_every_page_has_a_strict_csp_that_matches_its_inline_code(parsed):
+    for name, page in parsed.items():
+        assert page.elements[0] == ("html", {"lang": "en-GB"})
+        assert page.elements[2] == ("meta", {"charset": "utf-8"}), name
+        tag, attrs = page.elements[3]
+        assert (tag, attrs["http-equiv"]) == ("meta", "Content-Security-Policy"), name
+        policy = dict(part.strip().split(" ", 1) for part in attrs["content"].split(";"))
+        assert {k: policy[k] for k in ("default-src", "img-src", "connect-src", "base-uri", "form-action")} == {
+            "default-src": "'none'", "img-src": "data:", "connect-src": "'none'", "base-uri": "'none'", "form-action": "'none'"}
+        for kind, directive in (("script", "script-src"), ("style", "style-src")):
+            code = [text for tag, a, text in page.inline if tag == kind and a.get("type") != "application/json"]
+            hashes = sorted("'sha256-" + base64.b64encode(hashlib.sha256(c.encode()).digest()).decode() + "'" for c in code)
+            assert sorted(policy[directive].split()) == (hashes or ["'none'"]), f"{name} {directive}"
+
+
+def test_no_inline_event_handlers_or_style_attributes(parsed):
+    for name, page in parsed.items():
+        for tag, attrs in page.elements:
+            assert "style" not in attrs, f"{name}: <{tag} style=...>"
+            assert not [a for a in attrs if a.startswith("on")], f"{name}: <{tag}> has an event handler attribute"
+
+
+@pytest.mark.parametrize("framework_id", sorted(SEEDS))
+def test_every_seed_line_is_transcribed_or_knowingly_omitted(framework_id):
+    missing = {piece for _, piece in seed_coverage.missing_pieces(
+        ROOT / "frameworks" / f"{framework_id}.yaml", ROOT / "tests" / "seeds" / SEEDS[framework_id])}
+    omitted = seed_coverage.read_omissions(ROOT / "tests" / "seed-omissions" / f"{framework_id}.txt")
+    assert sorted(missing - omitted) == [], "seed lines missing from the framework"
+    assert sorted(omitted - missing) == [], "omissions list names lines that the framework now has: remove them"
+
+
+TEXT_KEYS = {"text", "label", "title", "hint", "corner", "prompts", "options", "publisher", "licence", "note",
+             "authors", "evidence", "descriptors", "exemplars", "rows"}
+
+
+def texts_to_show(value, key=None):
+    """Every plain-text string of framework YAML that the page must show (under TEXT_KEYS), and every Markdown text, rendered."""
+    if isinstance(value, str):
+        if key in build.MARKDOWN_FIELDS:
+            yield Page(build.render_markdown(value)[0]).plain_text()
+        elif key in TEXT_KEYS:
+            yield " ".join(value.split())
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts_to_show(item, key)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            # Inside descriptors, exemplars and a form's preset rows, every value is shown, whatever its key.
+            yield from texts_to_show(v, key if key in ("descriptors", "exemplars", "rows") and "id" not in value else k)
+
+
+@pytest.mark.parametrize("framework_id", FRAMEWORKS)
+def test_the_page_shows_every_text_of_its_framework(framework_id, parsed):
+    data = yaml.safe_load((ROOT / "frameworks" / f"{framework_id}.yaml").read_text(encoding="utf-8"))
+    page = parsed[f"{framework_id}.html"]
+    shown = page.plain_text()
+    values = [tag_attrs.get("value", "") for tag, tag_attrs in page.elements if tag == "input"]
+    texts = [t for t in texts_to_show(data) if t]
+    assert len(texts) > 20
+    missing = [t for t in texts if t not in shown and t not in values]
+    assert missing == []
+
+
+@pytest.mark.parametrize("framework_id", FRAMEWORKS)
+def test_framework_data_for_the_browser_lists_every_statement(framework_id, parsed):
+    page = parsed[f"{framework_id}.html"]
+    [data] = [json.loads(text) for tag, attrs, text in page.inline if attrs.get("id") == "framework-data"]
+    source = yaml.safe_load((ROOT / "frameworks" / f"{framework_id}.yaml").read_text(encoding="utf-8"))
+    assert (data["framework"], data["version"], data["site"]) == (source["id"], source["version"], "send-toolkit")
+    assert [i["id"] for s in data["sections"] for i in s["items"]] == [i["id"] for s in source["sections"] for i in s["items"]]
+
+
+def test_framework_data_cannot_break_out_of_its_script_element():
+    assert build.script_json({"text": "</script><script>alert(1)</script> & <!--"}) == (
+        '{"text":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\u003c!--"}')
+
+
+def test_text_in_yaml_is_shown_as_text_never_as_html(tmp_path):
+    from test_validate import MINIMAL, edit, make_root
+    root = make_root(tmp_path, edit("text: Leaders have a clear vision.", 'text: "<img src=x onerror=alert(1)> & <b>bold</b>"'))
+    assert build.build(root) == []
+    page = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert "<img src=x" not in page and "<b>bold" not in page
+
+
+def test_relative_links_only(parsed):
+    for name, page in parsed.items():
+        for tag, attrs in page.elements:
+            href = attrs.get("href", "") if tag == "a" else ""
+            if href and not href.startswith(("https://", "mailto:")):
+                assert not href.startswith("/") and "://" not in href, f"{name}: {href}"
