@@ -1,0 +1,94 @@
+"""Every built page in a real Chromium: from file:// (a folder with spaces) and over http under a sub-path.
+
+No console errors (a CSP violation is one), no request but the page itself, no axe WCAG 2.2 A/AA violations.
+"""
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import axe_violations
+
+PAGES = ["index.html", "about.html", "accessibility.html", "how-to-use.html", "moving-your-data.html", "privacy.html",
+         "good-to-great-send.html", "herts-send-benchmark.html", "lls-send-review.html", "send-audit-rag.html",
+         "send-self-evaluation.html"]
+
+
+def test_the_list_of_pages_is_complete(site_pages):
+    assert sorted(PAGES) == site_pages
+
+
+def page_url(where, fresh_site, http_site, name):
+    return (fresh_site / name).as_uri() if where == "file" else http_site + name
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_opens_cleanly_and_passes_axe(where, name, watched, fresh_site, http_site):
+    url = page_url(where, fresh_site, http_site, name)
+    if where == "file":
+        assert " " in url.replace("%20", " ")
+    watched.open(url)
+    assert watched.page.locator("h1").count() == 1
+    assert watched.console == [] and watched.errors == []
+    assert watched.requests == [url]
+    assert axe_violations(watched.page) == []
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_links_between_pages_work_from_file_and_under_a_sub_path(where, watched, fresh_site, http_site):
+    watched.open(page_url(where, fresh_site, http_site, "index.html"))
+    watched.page.get_by_role("link", name="SEND Audit RAG rating").click()
+    watched.page.wait_for_load_state("load")
+    assert watched.page.locator("h1").inner_text() == "SEND Audit RAG rating"
+    watched.page.get_by_role("link", name="Privacy").click()
+    watched.page.wait_for_load_state("load")
+    assert watched.page.locator("h1").inner_text() == "Privacy"
+    assert watched.page.url == page_url(where, fresh_site, http_site, "privacy.html")
+    assert watched.console == [] and watched.errors == []
+
+
+def test_a_framework_page_copied_alone_still_works(watched, fresh_site, tmp_path):
+    lonely = tmp_path / "Copied to a USB stick"
+    lonely.mkdir()
+    shutil.copy(fresh_site / "send-self-evaluation.html", lonely / "SEND tool.html")
+    url = (lonely / "SEND tool.html").as_uri()
+    watched.open(url)
+    assert watched.page.get_by_role("heading", level=1).inner_text() == "SEND Self Evaluation tool"
+    watched.page.get_by_role("radio", name="5").first.check()
+    assert watched.console == [] and watched.errors == [] and watched.requests == [url]
+
+
+def test_without_javascript_every_statement_and_descriptor_is_readable(browser, fresh_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((fresh_site / "herts-send-benchmark.html").as_uri())
+    first = page.locator(".statement").nth(9)
+    assert first.get_by_text("Emerging").is_visible()
+    assert first.locator(".level__descriptor").count() == 3
+    assert all(d.is_visible() for d in first.locator(".level__descriptor").all())
+    context.close()
+
+
+def test_keyboard_skip_link_moves_to_the_main_content(watched, fresh_site):
+    watched.open((fresh_site / "send-audit-rag.html").as_uri())
+    watched.page.keyboard.press("Tab")
+    assert watched.page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    watched.page.keyboard.press("Enter")
+    assert watched.page.evaluate("document.activeElement.id") == "main"
+
+
+def test_blank_framework_prints_to_a4_with_the_exemplars(browser, fresh_site, tmp_path):
+    page = browser.new_page()
+    page.goto((fresh_site / "send-self-evaluation.html").as_uri())
+    pdf = tmp_path / "blank.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595.92 x 842.88 pts (A4)" in info
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert 15 <= pages <= 60
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "From their different starting points" in text
+    assert "Interventions are tracked and appropriate responses to data are evident." in text  # an exemplar, in a closed <details>
+    assert "Skip to main content" not in text
+    page.close()
