@@ -3,6 +3,7 @@
     python build.py            build every framework and page into site/
     python build.py check      validate frameworks, pages and site.yaml; write nothing
     python build.py serve      build, serve on http://127.0.0.1:8000 and rebuild on change
+                               (python build.py serve 8080 for another port)
 
 Each framework becomes one self-contained HTML file (CSS, JavaScript and data inline),
 so that the file alone works from a USB stick. A user's mistake is reported as
@@ -601,11 +602,18 @@ def content_security_policy(styles, scripts, dev=False):
     script_src = " ".join(sha256(s) for s in scripts) or "'none'"
     style_src = " ".join(sha256(s) for s in styles) or "'none'"
     connect = "'none'"
-    if dev:  # `build.py serve` only: let the livereload script and its socket in.
-        script_src += " http://127.0.0.1:35729"
-        connect = "ws://127.0.0.1:35729"
+    if dev:  # `build.py serve` only: let livereload's injected snippet, its script and its socket in.
+        script_src += f" {sha256(LIVERELOAD_SNIPPET)} http://127.0.0.1:{LIVERELOAD_PORT}"
+        connect = f"ws://127.0.0.1:{LIVERELOAD_PORT}"
     return (f"default-src 'none'; script-src {script_src}; style-src {style_src}; img-src data:; "
             f"connect-src {connect}; base-uri 'none'; form-action 'none'")
+
+
+LIVERELOAD_PORT = 35729
+# The inline script the livereload package injects into every page it serves (livereload 2.7).
+LIVERELOAD_SNIPPET = ('(function(){var s=document.createElement("script");var port=35729;'
+                      's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+                      'document.head.appendChild(s);})();')
 
 
 def theme_text(root, *names):
@@ -771,7 +779,7 @@ def serve(root=ROOT, port=8000):
     for pattern in ("frameworks/*", "content/*", "theme/**/*", "site.yaml"):
         server.watch(str(root / pattern), rebuild)
     print(f"Preview at http://127.0.0.1:{port}/ (site/ is rebuilt too). Stop with Ctrl+C.", file=sys.stderr)
-    server.serve(host="127.0.0.1", port=port, root=str(preview), open_url_delay=None, liveport=35729)
+    server.serve(host="127.0.0.1", port=port, root=str(preview), open_url_delay=None, liveport=LIVERELOAD_PORT)
 
 
 def main(argv):
@@ -791,7 +799,7 @@ def main(argv):
         print(f"Built {ROOT / 'site'}.")
         return 0
     if command == "serve":
-        serve()
+        serve(port=int(argv[2]) if len(argv) > 2 else 8000)
         return 0
     print(__doc__.strip(), file=sys.stderr)
     return 2
