@@ -92,3 +92,28 @@ def test_blank_framework_prints_to_a4_with_the_exemplars(browser, fresh_site, tm
     assert "Interventions are tracked and appropriate responses to data are evident." in text  # an exemplar, in a closed <details>
     assert "Skip to main content" not in text
     page.close()
+
+
+def test_a_council_brands_the_site_with_site_yaml(tmp_path, watched):
+    from test_validate import MINIMAL, make_root
+    import build
+    root = make_root(tmp_path, MINIMAL)
+    (root / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#005a30"/></svg>')
+    (root / "site.yaml").write_text(
+        "organisation: Anytown Borough Council\ncontact: 'SEND Advisory Team: send@anytown.example, 01234 567890'\n"
+        "logo: logo.svg\nlogo_alt: Anytown Borough Council\ncolours: {brand: '#005a30', brand_text: '#ffffff', link: '#005a30'}\n"
+        "footer_links: [{label: Anytown Local Offer, url: 'https://anytown.example/localoffer'}]\n", encoding="utf-8")
+    assert build.build(root) == []
+    url = (root / "site" / "index.html").as_uri()
+    watched.open(url)
+    header = watched.page.locator("header")
+    assert header.get_by_role("img", name="Anytown Borough Council").is_visible()
+    assert "Anytown Borough Council" in header.inner_text()
+    assert watched.page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") == "rgb(0, 90, 48)"
+    footer = watched.page.locator("footer")
+    assert footer.get_by_role("link", name="Anytown Local Offer").get_attribute("href") == "https://anytown.example/localoffer"
+    assert "send@anytown.example" in footer.inner_text()
+    assert watched.console == [] and watched.errors == [] and watched.requests == [url]
+    assert axe_violations(watched.page) == []
+    framework = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
+    assert "anytown.example/localoffer" not in framework and "send@anytown.example" in framework

@@ -187,3 +187,10 @@ def test_relative_links_only(parsed):
             href = attrs.get("href", "") if tag == "a" else ""
             if href and not href.startswith(("https://", "mailto:")):
                 assert not href.startswith("/") and "://" not in href, f"{name}: {href}"
+
+
+@pytest.mark.parametrize("framework_id", FRAMEWORKS)
+def test_framework_files_name_their_schema_for_editors(framework_id):
+    first = (ROOT / "frameworks" / f"{framework_id}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=framework.schema.json"
+    assert (ROOT / "frameworks" / "framework.schema.json").is_file()
