@@ -243,3 +243,11 @@ def test_site_yaml_mistakes(tmp_path, site_yaml, message):
     root = make_root(tmp_path, MINIMAL)
     (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
     assert [str(p) for p in build.gather(root)[3]] == [message]
+
+
+def test_the_minimal_example_in_the_authors_guide_builds(tmp_path):
+    guide = (ROOT / "docs" / "writing-a-framework.md").read_text(encoding="utf-8")
+    example = guide.split("## A minimal framework", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    root = make_root(tmp_path, example, name="inclusion-audit.yaml")
+    assert build.build(root) == []
+    assert "A governor has specific responsibility for SEND." in (root / "site" / "inclusion-audit.html").read_text(encoding="utf-8")
