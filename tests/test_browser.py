@@ -117,3 +117,11 @@ def test_a_council_brands_the_site_with_site_yaml(tmp_path, watched):
     assert axe_violations(watched.page) == []
     framework = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
     assert "anytown.example/localoffer" not in framework and "send@anytown.example" in framework
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_reflow_to_320_pixels_without_sideways_scrolling(name, browser, fresh_site):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto((fresh_site / name).as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.close()
