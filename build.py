@@ -251,14 +251,15 @@ def cascade(framework, section, item, key, default):
 
 
 def check_unique(source, entries, kind):
-    """Report ids in entries [(id, path)] that are used twice, naming the first use."""
+    """Report ids in entries [(id, path)] used twice, naming the first use. kind is a word, or a function of the path."""
     first, problems = {}, []
     for ident, path in entries:
         if not isinstance(ident, (str, int)) or isinstance(ident, bool):
             continue
         if ident in first:
             line = source.values.get(first[ident], (0,))[0]
-            problems.append(source.problem(path, f'{kind} "{ident}" is used twice (first at line {line})'))
+            word = kind(path) if callable(kind) else kind
+            problems.append(source.problem(path, f'{word} "{ident}" is used twice (first at line {line})'))
         else:
             first[ident] = path
     return problems
@@ -274,24 +275,14 @@ def mapping_entries(mapping, path, key="id"):
 def validate_ids(source):
     """Ids are unique: sections and items across the framework, and parts within their parent."""
     data = source.data
-    kinds = {"statement": "statement id", "text": "text id", "grid": "grid id", "form": "form id", "guidance": "guidance id"}
-    entries = [(s.get("id"), ("sections", i, "id")) for i, s in enumerate(data.get("sections") or []) if isinstance(s, dict)]
-    problems = check_unique(source, entries, "section id")
-    everything = list(entries)
-    for path, _section, item in walk_items(data):
-        everything.append((item.get("id"), path + ("id",)))
-    seen, sections = {}, {ident for ident, _ in entries}
-    for ident, path in everything[len(entries):]:
-        if ident in sections:
-            problems.append(source.problem(path, f'id "{ident}" is already the id of a section'))
-    for ident, path in everything[len(entries):]:
-        item = source.data["sections"][path[1]]["items"][path[3]]
-        kind = kinds.get(item_type(item), "item id")
-        if ident in seen and isinstance(ident, str):
-            line = source.values.get(seen[ident], (0,))[0]
-            problems.append(source.problem(path, f'{kind} "{ident}" is used twice (first at line {line})'))
-        elif isinstance(ident, str):
-            seen[ident] = path
+    sections = [(s.get("id"), ("sections", i, "id")) for i, s in enumerate(data.get("sections") or []) if isinstance(s, dict)]
+    items = {path + ("id",): item for path, _section, item in walk_items(data)}
+    problems = check_unique(source, sections, "section id")
+    section_ids = {ident for ident, _ in sections}
+    problems += [source.problem(path, f'id "{item.get("id")}" is already the id of a section')
+                 for path, item in items.items() if item.get("id") in section_ids]
+    problems += check_unique(source, [(item.get("id"), path) for path, item in items.items()],
+                             lambda path: f"{item_type(items[path])} id")
     for scale_id, scale in (data.get("scales") or {}).items() if isinstance(data.get("scales"), dict) else []:
         if isinstance(scale, dict):
             problems += check_unique(source, mapping_entries(scale.get("points"), ("scales", scale_id, "points"), "value"), "point value")
