@@ -360,6 +360,7 @@ def validate_references(source):
                 known = f"(defined: {defined})" if defined else "(no scales are defined)"
                 problems.append(source.problem(path + (index, "scale"),
                                                f'rating "{rating.get("id")}" uses scale "{rating["scale"]}" which is not defined {known}'))
+    item_ids = {i.get("id") for _, _, i in walk_items(data)}
     for path, section, item in walk_items(data):
         if item_type(item) != "statement":
             continue
@@ -376,9 +377,8 @@ def validate_references(source):
             if key not in bands:
                 choices = ", ".join(sorted(b for b in bands if b)) or "none: this statement's scales have no bands"
                 problems.append(source.problem(path + ("exemplars", key), f'exemplars "{key}" is not a band of this statement\'s scales (bands: {choices})', at_key=True))
-        statement_ids = {i.get("id") for _, _, i in walk_items(data)}
         for index, old in enumerate(item.get("replaces") or [] if isinstance(item.get("replaces"), list) else []):
-            if old in statement_ids:
+            if old in item_ids:
                 problems.append(source.problem(path + ("replaces", index), f'statement "{item.get("id")}" replaces "{old}", which is still in this framework'))
     return problems
 

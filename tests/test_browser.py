@@ -125,3 +125,21 @@ def test_pages_reflow_to_320_pixels_without_sideways_scrolling(name, browser, fr
     page.goto((fresh_site / name).as_uri())
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()
+
+
+def test_keyboard_only_a_statement_can_be_rated_and_evidenced_with_visible_focus(watched, fresh_site):
+    watched.open((fresh_site / "send-audit-rag.html").as_uri() + "#leadership-1")
+    keys = watched.page.keyboard
+    keys.press("Tab")  # from the statement the link pointed to, into its RAG rating
+    focused = "document.activeElement"
+    assert watched.page.evaluate(f"[{focused}.name, {focused}.value]") == ["leadership-1--rag", "red"]
+    assert watched.page.evaluate(f"getComputedStyle({focused}).outlineStyle") == "solid"  # focus is visible
+    keys.press("Space")
+    keys.press("ArrowRight")
+    assert watched.page.locator("input[name='leadership-1--rag']:checked").get_attribute("value") == "amber"
+    keys.press("Tab")
+    assert watched.page.evaluate(f"{focused}.id") == "leadership-1--evidence"
+    keys.type("Minutes of SLT meetings, spring term.")
+    assert watched.page.locator("#leadership-1--evidence").input_value() == "Minutes of SLT meetings, spring term."
+    keys.press("Tab")
+    assert watched.page.evaluate(f"{focused}.name") == "leadership-2--rag"

@@ -1,9 +1,8 @@
 """The built site: equal to the committed site/, deterministic, self-contained, complete and locked down by CSP."""
 import base64
 import hashlib
-import html
 import json
-import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,10 +12,7 @@ import yaml
 import build
 from conftest import ROOT
 
-sys_path_tools = str(ROOT / "tools")
-import sys  # noqa: E402
-
-sys.path.insert(0, sys_path_tools)
+sys.path.insert(0, str(ROOT / "tools"))
 import seed_coverage  # noqa: E402
 
 FRAMEWORKS = sorted(path.stem for path in (ROOT / "frameworks").glob("*.yaml"))
