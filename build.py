@@ -50,6 +50,13 @@ SETTING_NAMES = {
     "resource-base": "resource bases (ARPs)",
 }
 
+# Element ids and view names the framework page uses itself: no section or item may take them.
+PAGE_IDS = {"main", "overview", "assessments", "review-points", "compare", "framework-title", "framework-data",
+            "how-to-use", "contents-heading", "source-heading"}
+
+# The browser scripts of a framework page, in the order they run: each owns one concern.
+FRAMEWORK_SCRIPTS = ["print.js", "storage.js", "answers.js", "assessments.js", "controls.js", "views.js",
+                     "panels.js", "app.js"]
 
 # ---------------------------------------------------------------- problems
 
@@ -283,12 +290,17 @@ def validate_ids(source):
                  for path, item in items.items() if item.get("id") in section_ids]
     problems += check_unique(source, [(item.get("id"), path) for path, item in items.items()],
                              lambda path: f"{item_type(items[path])} id")
+    problems += [source.problem(path, f'id "{ident}" is kept for the page itself: choose another')
+                 for ident, path in sections + [(item.get("id"), path) for path, item in items.items()]
+                 if ident in PAGE_IDS]
     for scale_id, scale in (data.get("scales") or {}).items() if isinstance(data.get("scales"), dict) else []:
         if isinstance(scale, dict):
             problems += check_unique(source, mapping_entries(scale.get("points"), ("scales", scale_id, "points"), "value"), "point value")
             problems += check_unique(source, mapping_entries(scale.get("bands"), ("scales", scale_id, "bands")), "band id")
     for path, ratings in rating_lists(data):
         problems += check_unique(source, mapping_entries(ratings, path), "rating id")
+        problems += [source.problem(where, 'rating id "evidence" is kept for the evidence box: choose another')
+                     for ident, where in mapping_entries(ratings, path) if ident == "evidence"]
     for path, _section, item in walk_items(data):
         for part in ("column_groups", "columns", "rows", "fields"):
             if part != "rows" or item_type(item) == "grid":
@@ -564,6 +576,14 @@ def browser_data(framework, site):
                 entry.update(ratings=[{"id": r["id"], "scale": r["scale"]} for r in item["ratings"]],
                              evidence=bool(item["evidence"]), statutory=item.get("statutory", False),
                              replaces=item.get("replaces", []))
+            elif item["type"] == "grid":
+                entry.update(cells=item["cells"] or "number", totals=bool(item["totals"]) and item["cells"] != "text",
+                             rows=[r["id"] for r in item["rows"]], columns=[c["id"] for c in item["columns"]],
+                             groups=[g["id"] for g in item["column_groups"] or []])
+            elif item["type"] == "form":
+                entry.update(repeat=bool(item["repeat"]), fields=[{"id": f["id"], "type": f["type"] or "text"} for f in item["fields"]])
+                if item["repeat"]:
+                    entry.update(rows=item["rows"] or [], blank_rows=3 if item["blank_rows"] is None else item["blank_rows"])
             items.append(entry)
         sections.append({"id": section["id"], "settings": section.get("settings", []), "items": items})
     return {"site": site["id"], "framework": framework["id"], "version": framework["version"],
@@ -672,7 +692,7 @@ def render_site(frameworks, pages, site, root=ROOT, dev=False):
     """Every page of the site, as {file name: HTML}."""
     env = make_environment(root)
     css = brand_css(site) + theme_text(root, "css/site.css")
-    scripts = [theme_text(root, "js/print.js")]
+    scripts = [theme_text(root, f"js/{name}") for name in FRAMEWORK_SCRIPTS]
     nav = [(slug, page_title(pages[slug])) for slug in site["pages"] if slug in pages]
     nav += [(slug, page_title(text)) for slug, text in pages.items() if slug not in site["pages"]]
     common = {"site": site, "nav": nav}

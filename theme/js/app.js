@@ -1,0 +1,361 @@
+/* The app: starts the page's scripts and holds the open assessment.
+   Every change is a function that edits a record. It is applied to the open record at once and
+   saved at once (typing: after 300 ms, or when the box is left or the page hidden). If another tab
+   saved since, the changes not yet saved are applied again to what it saved, so neither is lost.
+   Where the browser has Web Locks, only one tab edits an assessment; the others follow it read-only. */
+(function (toolkit) {
+  "use strict";
+
+  var answers = toolkit.answers;
+  var assessments = toolkit.assessments;
+  var panels = toolkit.panels;
+  var TYPING_DELAY = 300;
+
+  var SAVE_ERRORS = {
+    full: "Your last change was not saved, because this browser's storage is full. Everything saved before it is " +
+      "still here. Pages opened from files share storage with other pages on this computer; deleting assessments " +
+      "you no longer need (in Your assessments) makes room. The page tries again with your next change.",
+    failed: "Your last change was not saved: this browser would not save it. Everything saved before it is still " +
+      "here. The page tries again with your next change."
+  };
+
+  function start() {
+    var dataElement = document.getElementById("framework-data");
+    if (!dataElement) { return; }
+    var framework = answers.index(JSON.parse(dataElement.textContent));
+    var store = toolkit.storage.open(framework.site + ":" + framework.framework + ":v1:");
+    var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null };
+    var byId = document.getElementById.bind(document);
+
+    document.querySelectorAll("[data-enhance]").forEach(function (element) { element.hidden = false; });
+    byId("storage-warning").hidden = store.persistent;
+    var controls = toolkit.controls.create(byId("main"), framework, change);
+    var views = toolkit.views.create(framework, onShow);
+
+    /* ---- saved records */
+
+    function recordName(id) {
+      return "assessment:" + id;
+    }
+
+    function readRecord(id) {
+      return assessments.parse(store.read(recordName(id)), framework);
+    }
+
+    function savedRecords() {
+      return store.names().filter(function (name) { return name.indexOf("assessment:") === 0; })
+        .map(function (name) { return assessments.parse(store.read(name), framework); })
+        .filter(Boolean);
+    }
+
+    /* Every assessment to list: those saved, and the open one even before its first save. */
+    function allRecords() {
+      var saved = savedRecords().filter(function (record) { return record.id !== state.record.id; });
+      return saved.concat([state.record]);
+    }
+
+    /* Write a record as its next revision; returns the error, or null. */
+    function write(record) {
+      var next = Object.assign({}, record, { revision: record.revision + 1, updated: new Date().toISOString() });
+      var error = store.write(recordName(record.id), JSON.stringify(next));
+      return error ? { error: error } : { record: next };
+    }
+
+    /* ---- changing and saving the open assessment */
+
+    function change(edit, typing) {
+      if (edit) {
+        if (state.readOnly) { return; }
+        edit(state.record);
+        state.pending.push(edit);
+        panels.showProgress(framework, state.record);
+      }
+      window.clearTimeout(state.timer);
+      if (typing) {
+        state.timer = window.setTimeout(flush, TYPING_DELAY);
+      } else {
+        flush();
+      }
+    }
+
+    function flush() {
+      window.clearTimeout(state.timer);
+      if (!state.pending.length || state.readOnly) { return; }
+      var record = state.record;
+      var stored = readRecord(record.id);
+      var merged = Boolean(stored) && stored.revision !== record.revision;
+      if (merged) {
+        state.pending.forEach(function (edit) { edit(stored); });
+        record = stored;
+      }
+      var result = write(record);
+      if (result.error) {
+        state.record = record;
+        showError(result.error);
+      } else {
+        state.record = result.record;
+        state.pending = [];
+        showError(null);
+        if (store.read("current") !== record.id) { store.write("current", record.id); }
+      }
+      if (merged) {
+        controls.fill(state.record);
+        say("This assessment was also changed in another tab or window: those changes and yours are both kept.");
+      }
+      showStatus();
+    }
+
+    function showError(error) {
+      state.error = error;
+      byId("save-error").textContent = error ? SAVE_ERRORS[error] : "";
+    }
+
+    function showStatus() {
+      var text;
+      if (state.readOnly) {
+        text = "Read only here: this assessment is open in another tab or window";
+      } else if (!store.persistent) {
+        text = "Not saved: this browser is not letting the page keep your work";
+      } else if (state.error) {
+        text = state.error === "full" ? "Not saved: this browser's storage is full" : "Not saved: this browser would not save it";
+      } else if (state.record.updated) {
+        text = "Saved in this browser " + assessments.formatWhen(state.record.updated, new Date());
+      } else {
+        text = "Nothing entered yet: your answers are saved in this browser as you go";
+      }
+      var status = byId("save-status");
+      if (status.textContent !== text) { status.textContent = text; }
+    }
+
+    /* A short message about something just done, kept while its view shows. */
+    function say(text, view, focus) {
+      var message = byId("done-message");
+      message.textContent = text;
+      state.message = view || views.current().view;
+      if (focus) {
+        message.setAttribute("tabindex", "-1");
+        message.focus();
+      }
+    }
+
+    /* ---- opening an assessment, and one editing tab per assessment */
+
+    function open(record) {
+      flush();
+      state.record = record;
+      state.pending = [];
+      showError(null);
+      controls.fill(record);
+      lock(record);
+      refresh();
+    }
+
+    function openMostRecent() {
+      var records = assessments.byRecent(savedRecords());
+      var current = store.read("current");
+      return records.find(function (record) { return record.id === current; }) || records[0] ||
+        assessments.create(framework, {}, new Date());
+    }
+
+    function setReadOnly(on) {
+      state.readOnly = on;
+      controls.setReadOnly(on);
+      byId("tab-notice").hidden = !on;
+      refresh();
+    }
+
+    function lock(record) {
+      if (state.lock) { state.lock.release(); }
+      state.lock = null;
+      if (state.readOnly) { setReadOnly(false); }
+      if (!navigator.locks) { return; }
+      var name = store.prefix + "edit:" + record.id;
+      var waiting = new AbortController();
+      var release;
+      var held = new Promise(function (resolve) { release = resolve; });
+      var mine = { release: function () { waiting.abort(); release(); } };
+      state.lock = mine;
+      navigator.locks.request(name, { ifAvailable: true }, function (granted) {
+        if (granted || state.lock !== mine) { return held; }
+        setReadOnly(true);
+        return navigator.locks.request(name, { signal: waiting.signal }, function () {
+          if (state.lock !== mine) { return null; }
+          state.record = readRecord(record.id) || state.record;
+          controls.fill(state.record);
+          setReadOnly(false);
+          say("The other tab or window has closed: you can make changes here now.");
+          return held;
+        }).catch(function () { return null; });
+      });
+    }
+
+    /* Another tab saved: follow it when this tab has nothing of its own waiting to be saved. */
+    window.addEventListener("storage", function (event) {
+      var name = store.nameOf(event.key);
+      if (name === null) { return; }
+      if (name === recordName(state.record.id)) {
+        var newer = assessments.parse(event.newValue, framework);
+        if (!newer) {
+          open(openMostRecent());
+          say("The assessment that was open here was deleted in another tab or window.");
+          return;
+        }
+        if (newer.revision > state.record.revision && !state.pending.length) {
+          state.record = newer;
+          controls.fill(newer);
+        }
+      }
+      refresh();
+    });
+
+    /* ---- the views */
+
+    function refresh() {
+      panels.showProgress(framework, state.record);
+      byId("assessment-name").textContent = assessments.title(state.record);
+      showStatus();
+      onShow(views.current());
+    }
+
+    function onShow(where) {
+      if (state.message !== where.view) {
+        byId("done-message").textContent = "";
+        state.message = null;
+      }
+      if (where.view === "assessments") { panels.showAssessments(allRecords(), state.record, state.readOnly); }
+      if (where.view === "review-points") { panels.showReviewPoints(state.record, state.readOnly); }
+      if (where.view === "compare") { panels.showComparison(framework, state.record, where.reviewPoint); }
+    }
+
+    /* ---- your assessments */
+
+    function find(id) {
+      return allRecords().find(function (record) { return record.id === id; });
+    }
+
+    function startNew() {
+      var setting = byId("new-setting");
+      var period = byId("new-period");
+      var created = write(assessments.create(framework, { setting: setting.value, period: period.value }, new Date()));
+      if (created.error) {
+        showError(created.error);
+        showStatus();
+        return;
+      }
+      setting.value = period.value = "";
+      open(created.record);
+      store.write("current", created.record.id);
+      views.go("#overview");
+      say("Started a new assessment: " + assessments.title(created.record) + ".", "overview");
+    }
+
+    function openAssessment(id) {
+      var record = find(id);
+      open(record);
+      store.write("current", id);
+      views.go("#overview");
+      say("Opened " + assessments.title(record) + ".", "overview");
+    }
+
+    function duplicateAssessment(id) {
+      flush();
+      var copy = write(assessments.duplicate(find(id), new Date()));
+      if (copy.error) {
+        showError(copy.error);
+      } else {
+        say("Made a copy: " + assessments.title(copy.record) + ".", "assessments", true);
+      }
+      refresh();
+    }
+
+    function deleteAssessment(id) {
+      var record = find(id);
+      var title = assessments.title(record);
+      panels.confirm("Delete " + title + "?",
+        "Its answers and review points will be removed from this browser. This cannot be undone.",
+        "Yes, delete it").then(function (yes) {
+        if (!yes) { return; }
+        store.remove(recordName(id));
+        if (id === state.record.id) {
+          state.pending = [];
+          open(openMostRecent());
+        }
+        refresh();
+        say("Deleted " + title + ".", "assessments", true);
+      });
+    }
+
+    function editDetails(event) {
+      var field = event.target.id === "assessment-setting" ? "setting" : "period";
+      var value = event.target.value.trim();
+      change(function (record) { record[field] = value; }, true);
+      byId("assessment-name").textContent = assessments.title(state.record);
+    }
+
+    /* ---- review points */
+
+    function saveReviewPoint() {
+      var input = byId("review-point-name");
+      var point = assessments.reviewPoint(state.record.answers, input.value, new Date());
+      change(function (record) { record.reviewPoints.push(JSON.parse(JSON.stringify(point))); }, false);
+      input.value = assessments.termName(new Date());
+      onShow(views.current());
+      say("Review point saved: " + point.name + ".", "review-points", true);
+    }
+
+    function renameReviewPoint(id) {
+      var point = assessments.findReviewPoint(state.record, id);
+      panels.askName("Rename the review point " + point.name, point.name).then(function (name) {
+        if (!name) { return; }
+        change(function (record) { assessments.renameReviewPoint(record, id, name); }, false);
+        onShow(views.current());
+        say("Review point renamed: " + name + ".", "review-points", true);
+      });
+    }
+
+    function deleteReviewPoint(id) {
+      var point = assessments.findReviewPoint(state.record, id);
+      panels.confirm("Delete the review point " + point.name + "?",
+        "The copy of your answers saved on " + assessments.formatDate(point.saved) +
+        " will be removed. Your answers now do not change. This cannot be undone.",
+        "Yes, delete it").then(function (yes) {
+        if (!yes) { return; }
+        change(function (record) { assessments.deleteReviewPoint(record, id); }, false);
+        onShow(views.current());
+        say("Review point deleted: " + point.name + ".", "review-points", true);
+      });
+    }
+
+    /* ---- wiring */
+
+    byId("assessments").addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) { return; }
+      if (button.id === "new-assessment") { startNew(); }
+      if (button.dataset.open) { openAssessment(button.dataset.open); }
+      if (button.dataset.duplicate) { duplicateAssessment(button.dataset.duplicate); }
+      if (button.dataset.delete) { deleteAssessment(button.dataset.delete); }
+    });
+    byId("assessment-setting").addEventListener("input", editDetails);
+    byId("assessment-period").addEventListener("input", editDetails);
+    byId("review-points").addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) { return; }
+      if (button.id === "save-review-point") { saveReviewPoint(); }
+      if (button.dataset.renamePoint) { renameReviewPoint(button.dataset.renamePoint); }
+      if (button.dataset.deletePoint) { deleteReviewPoint(button.dataset.deletePoint); }
+    });
+    document.addEventListener("focusout", function () { if (state.pending.length) { flush(); } });
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(); } });
+    window.addEventListener("pagehide", flush);
+
+    byId("review-point-name").value = assessments.termName(new Date());
+    state.record = openMostRecent();
+    controls.fill(state.record);
+    lock(state.record);
+    refresh();
+    views.start();
+  }
+
+  start();
+}(window.SendToolkit = window.SendToolkit || {}));

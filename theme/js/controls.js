@@ -1,0 +1,337 @@
+/* Controls: the page's own form controls in the sections, and the answers they stand for.
+   Reads each change into an answer part (through the onChange callback), fills the controls from
+   a record's answers, and adds what only works with script: clearing a rating, the exemplars for
+   the chosen band, grid totals and number checks, and adding and removing rows of a table.
+   User text only ever reaches the page through .value and .textContent. */
+(function (toolkit) {
+  "use strict";
+
+  var answers = toolkit.answers;
+  var NUMBER_MESSAGE = "Enter a number, like 12 or 12.5";
+  var CELL_MESSAGE = "Not a number, so not in the totals";
+
+  function create(main, framework, onChange) {
+    var byName = {};          // control name -> its elements (radios share a name)
+    var readOnly = false;
+
+    function indexControls() {
+      byName = {};
+      main.querySelectorAll(".section [name]").forEach(function (control) {
+        (byName[control.name] = byName[control.name] || []).push(control);
+      });
+    }
+
+    /* ---- reading a change */
+
+    function handle(event) {
+      var control = event.target;
+      if (control.dataset.completed) {
+        var section = control.dataset.completed;
+        var done = control.checked;
+        onChange(function (record) {
+          if (done) { record.completed[section] = true; } else { delete record.completed[section]; }
+        }, false);
+        return;
+      }
+      if (!control.name || !control.closest(".section")) { return; }
+      var name = answers.parseName(control.name);
+      var item = framework.items[name.item];
+      if (!item) { return; }
+      var typed = control.tagName === "TEXTAREA" || (control.type === "text");
+      if (event.type === "input" && !typed) { return; }
+      if (event.type === "change" && typed) { onChange(null, false); return; }   // a text box left: save now
+      if (item.type === "form" && item.repeat) {
+        var rows = readRows(item);
+        onChange(function (record) { answers.setRows(record.answers, item, rows); }, typed);
+        return;
+      }
+      var value = control.value;
+      if (item.type === "statement" && name.part !== "evidence") {
+        var rating = item.ratings.find(function (r) { return r.id === name.part; });
+        var point = answers.pointFor(framework.scales[rating.scale], value);
+        value = point ? point.value : undefined;
+        showRatingExtras(item);
+      }
+      if (item.type === "grid") { checkGrid(item, control); }
+      if (item.type === "form") { checkNumber(item, control); }
+      onChange(function (record) { answers.setPart(record.answers, item.id, name.part, value); }, typed);
+    }
+
+    /* ---- filling from a record */
+
+    function fill(record) {
+      var given = record.answers;
+      framework.sections.forEach(function (section) {
+        var completed = document.getElementById(section.id + "--completed");
+        if (completed) { completed.checked = Boolean(record.completed[section.id]); }
+        section.items.forEach(function (item) {
+          var answer = given[item.id] || {};
+          if (item.type === "form" && item.repeat) {
+            renderRows(item, answer.rows || answers.defaultRows(item));
+            return;
+          }
+          Object.keys(byName).length || indexControls();
+          controlsOf(item).forEach(function (control) {
+            var part = answers.parseName(control.name).part;
+            var value = answer[part] === undefined ? "" : String(answer[part]);
+            if (control.type === "radio") {
+              control.checked = control.value === value;
+            } else {
+              control.value = value;
+            }
+          });
+          if (item.type === "statement") { showRatingExtras(item); }
+          if (item.type === "grid") { checkGrid(item); }
+          if (item.type === "form") { controlsOf(item).forEach(function (control) { checkNumber(item, control); }); }
+        });
+      });
+      setReadOnly(readOnly);
+    }
+
+    function controlsOf(item) {
+      return prefixed(item.id + "--");
+    }
+
+    function prefixed(start) {
+      var found = [];
+      Object.keys(byName).forEach(function (name) {
+        if (name.indexOf(start) === 0) { found = found.concat(byName[name]); }
+      });
+      return found;
+    }
+
+    /* ---- ratings: clear buttons and the chosen band's exemplars */
+
+    function showRatingExtras(item) {
+      item.ratings.forEach(function (rating) {
+        var chosen = (byName[item.id + "--" + rating.id] || []).some(function (radio) { return radio.checked; });
+        var clear = main.querySelector('[data-clear="' + item.id + "--" + rating.id + '"]');
+        if (clear) { clear.hidden = !chosen; }
+      });
+      var box = document.getElementById(item.id + "--chosen-band");
+      if (box) { showChosenBand(item, box); }
+    }
+
+    function showChosenBand(item, box) {
+      box.textContent = "";
+      var shown = {};
+      item.ratings.forEach(function (rating) {
+        var checked = (byName[item.id + "--" + rating.id] || []).find(function (radio) { return radio.checked; });
+        if (!checked) { return; }
+        var scale = framework.scales[rating.scale];
+        var point = answers.pointFor(scale, checked.value);
+        var label = ratingLabel(item, rating);
+        if (point.not_applicable) {
+          appendText(box, "p", label + ": not applicable, so this statement is left out of scores.");
+          return;
+        }
+        var band = (scale.bands || []).find(function (b) { return point.value >= b.min && point.value <= b.max; });
+        if (!band) { return; }
+        var sentence = label + ": " + point.value + " is in the band “" + bandLabel(item, band) + "”";
+        if (shown[band.id]) {
+          appendText(box, "p", sentence + " too.");
+          return;
+        }
+        shown[band.id] = true;
+        var list = bandElement(item, band) && bandElement(item, band).querySelector("ul");
+        appendText(box, "p", sentence + (list ? ". What this can look like:" : "."));
+        if (list) { box.appendChild(list.cloneNode(true)); }
+      });
+    }
+
+    /* The visible words of a rating's legend, e.g. "Where we are now". */
+    function ratingLabel(item, rating) {
+      var fieldset = document.getElementById(item.id + "--" + rating.id);
+      return fieldset.querySelector("legend").firstChild.textContent.trim();
+    }
+
+    function bandElement(item, band) {
+      return document.getElementById(item.id).querySelector('[data-band="' + band.id + '"]');
+    }
+
+    function bandLabel(item, band) {
+      var element = bandElement(item, band);
+      return element ? element.querySelector(".exemplars__heading").firstChild.textContent.trim() : band.id;
+    }
+
+    function clearRating(button) {
+      var radios = byName[button.dataset.clear] || [];
+      radios.forEach(function (radio) { radio.checked = false; });
+      if (radios.length) {
+        radios[0].dispatchEvent(new Event("change", { bubbles: true }));
+        radios[0].focus();
+      }
+    }
+
+    /* ---- grids and number fields: flagged in place, never thrown away */
+
+    function checkGrid(item, only) {
+      if (item.cells === "text") { return; }
+      var cells = only ? [only] : controlsOf(item);
+      cells.forEach(function (cell) { flag(cell, answers.parseNumber(cell.value).kind === "other", CELL_MESSAGE, false); });
+      if (!item.totals) { return; }
+      var values = {};
+      controlsOf(item).forEach(function (cell) { values[answers.parseName(cell.name).part] = cell.value; });
+      var totals = answers.gridTotals(item, values);
+      document.getElementById(item.id).querySelectorAll("[data-total]").forEach(function (cell) {
+        var total = totals[cell.dataset.total];
+        cell.textContent = total === null || total === undefined ? "–" : String(total);
+      });
+    }
+
+    function checkNumber(item, control) {
+      var field = item.fields.find(function (f) { return control.name.slice(-(f.id.length + 2)) === "--" + f.id; });
+      if (field && field.type === "number") {
+        flag(control, answers.parseNumber(control.value).kind === "other", NUMBER_MESSAGE, true);
+      }
+    }
+
+    /* Mark a control as holding something other than a number, with a message beside it; or unmark it. */
+    function flag(control, on, message, isError) {
+      var id = control.id + "--flag";
+      var note = document.getElementById(id);
+      if (on && !note) {
+        note = document.createElement("span");
+        note.id = id;
+        note.className = isError ? "field__error" : "data-grid__flag";
+        if (isError) { appendText(note, "span", "Error: ").className = "visually-hidden"; }
+        note.appendChild(document.createTextNode(message));
+        control.parentNode.insertBefore(note, isError ? control : control.nextSibling);
+        control.setAttribute("aria-describedby", ((control.getAttribute("aria-describedby") || "") + " " + id).trim());
+      }
+      if (!on && note) {
+        note.remove();
+        var rest = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+        if (rest.length) { control.setAttribute("aria-describedby", rest.join(" ")); } else { control.removeAttribute("aria-describedby"); }
+      }
+      control.classList.toggle(isError ? "field__input--error" : "data-grid__cell--flagged", on);
+      if (isError) { control.toggleAttribute("aria-invalid", on); }
+      if (isError && on) { control.setAttribute("aria-invalid", "true"); }
+    }
+
+    /* ---- tables of rows: add and remove */
+
+    function enhanceTable(form) {
+      var table = document.getElementById(form.id).querySelector(".form-table");
+      var header = document.createElement("th");
+      header.scope = "col";
+      header.textContent = "Remove";
+      table.tHead.rows[0].appendChild(header);
+      var add = document.createElement("button");
+      add.type = "button";
+      add.className = "button button--secondary";
+      add.dataset.addRow = form.id;
+      add.textContent = "Add a row";
+      appendText(add, "span", " to " + document.getElementById(form.id + "--title").textContent).className = "visually-hidden";
+      table.closest(".table-scroll").after(add);
+      var template = table.tBodies[0].rows[0].cloneNode(true);
+      template.querySelectorAll("input, textarea, select").forEach(function (control) {
+        control.value = "";
+        control.defaultValue = "";
+        if (control.tagName === "SELECT") { control.selectedIndex = 0; }
+      });
+      var remove = document.createElement("td");
+      remove.appendChild(document.createElement("button"));
+      remove.firstChild.type = "button";
+      remove.firstChild.className = "button-link";
+      template.appendChild(remove);
+      table.tBodies[0].querySelectorAll("tr").forEach(function (row) { row.remove(); });
+      tables[form.id] = { body: table.tBodies[0], template: template };
+    }
+
+    var tables = {};
+
+    function readRows(form) {
+      return Array.prototype.map.call(tables[form.id].body.rows, function (row, index) {
+        var values = {};
+        form.fields.forEach(function (field) {
+          values[field.id] = row.querySelector('[name="' + form.id + "--" + (index + 1) + "--" + field.id + '"]').value;
+        });
+        return values;
+      });
+    }
+
+    function renderRows(form, rows) {
+      var table = tables[form.id];
+      while (table.body.rows.length > rows.length) { table.body.lastElementChild.remove(); }
+      while (table.body.rows.length < rows.length) { table.body.appendChild(table.template.cloneNode(true)); }
+      Array.prototype.forEach.call(table.body.rows, function (row, index) {
+        var n = index + 1;
+        var heading = row.cells[0];
+        heading.id = form.id + "--row-" + n;
+        heading.textContent = String(n);
+        form.fields.forEach(function (field, f) {
+          var control = row.cells[f + 1].querySelector("input, textarea, select");
+          control.id = control.name = form.id + "--" + n + "--" + field.id;
+          control.setAttribute("aria-labelledby", form.id + "--" + field.id + " " + heading.id);
+          control.value = rows[index][field.id] || "";
+          checkNumber(form, control);
+        });
+        var button = row.cells[row.cells.length - 1].firstChild;
+        button.dataset.removeRow = form.id;
+        button.dataset.row = String(index);
+        button.textContent = "Remove";
+        appendText(button, "span", " row " + n).className = "visually-hidden";
+      });
+      indexControls();
+      if (readOnly) { setReadOnly(true); }
+    }
+
+    function addRow(formId) {
+      var form = framework.items[formId];
+      var rows = readRows(form).concat([{}]);
+      renderRows(form, rows);
+      onChange(function (record) { answers.setRows(record.answers, form, rows); }, false);
+      tables[formId].body.lastElementChild.querySelector("input, textarea, select").focus();
+    }
+
+    function removeRow(formId, index) {
+      var form = framework.items[formId];
+      var rows = readRows(form);
+      rows.splice(index, 1);
+      renderRows(form, rows);
+      onChange(function (record) { answers.setRows(record.answers, form, rows); }, false);
+      var body = tables[formId].body;
+      var next = body.rows[Math.min(index, body.rows.length - 1)];
+      (next ? next.cells[next.cells.length - 1].firstChild : main.querySelector('[data-add-row="' + formId + '"]')).focus();
+    }
+
+    /* ---- read-only, while another tab edits this assessment */
+
+    function setReadOnly(on) {
+      readOnly = on;
+      main.querySelectorAll(".section input, .section textarea, .section select, .section button").forEach(function (control) {
+        control.disabled = on;
+      });
+    }
+
+    function appendText(parent, tag, text) {
+      var element = document.createElement(tag);
+      element.textContent = text;
+      parent.appendChild(element);
+      return element;
+    }
+
+    /* ---- start */
+
+    framework.sections.forEach(function (section) {
+      section.items.forEach(function (item) {
+        if (item.type === "form" && item.repeat) { enhanceTable(item); }
+      });
+    });
+    indexControls();
+    main.addEventListener("change", handle);
+    main.addEventListener("input", handle);
+    main.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) { return; }
+      if (button.dataset.clear) { clearRating(button); }
+      if (button.dataset.addRow) { addRow(button.dataset.addRow); }
+      if (button.dataset.removeRow) { removeRow(button.dataset.removeRow, Number(button.dataset.row)); }
+    });
+
+    return { fill: fill, setReadOnly: setReadOnly };
+  }
+
+  toolkit.controls = { create: create };
+}(window.SendToolkit = window.SendToolkit || {}));

@@ -1,0 +1,243 @@
+/* Panels: the views that manage assessments and review points, the comparison with a review point,
+   the section statuses on the overview, and the confirm and rename dialogs.
+   Everything here is drawn from the app's state with .textContent; the app does the changing. */
+(function (toolkit) {
+  "use strict";
+
+  var answers = toolkit.answers;
+  var assessments = toolkit.assessments;
+  var STATUS = { "completed": "Completed", "in-progress": "In progress", "not-started": "Not started" };
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  /* A button whose visible words are short but whose name says what it acts on. */
+  function actionButton(words, about, data) {
+    var button = element("button", words, "button-link");
+    button.type = "button";
+    button.appendChild(element("span", " " + about, "visually-hidden"));
+    Object.keys(data).forEach(function (key) { button.dataset[key] = data[key]; });
+    return button;
+  }
+
+  function cell(row, content) {
+    var td = row.insertCell();
+    if (typeof content === "string") { td.textContent = content; } else { content.forEach(function (node) { td.appendChild(node); }); }
+    return td;
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  /* ---- overview: each section's status and progress */
+
+  function showProgress(framework, record) {
+    framework.sections.forEach(function (section) {
+      var progress = answers.sectionProgress(section, record.answers, record.completed);
+      byId(section.id + "--progress").textContent = progress.done + " of " + progress.total + " " + progress.verb;
+      var status = byId(section.id + "--status");
+      status.textContent = "";
+      status.appendChild(element("strong", STATUS[progress.status], "task-status task-status--" + progress.status));
+    });
+  }
+
+  /* ---- your assessments */
+
+  function showAssessments(records, current, readOnly) {
+    var body = byId("assessment-list").tBodies[0];
+    body.textContent = "";
+    assessments.byRecent(records).forEach(function (record) {
+      var row = body.insertRow();
+      var name = record.setting || "Untitled assessment";
+      var setting = cell(row, name);
+      if (record.id === current.id) { setting.appendChild(element("strong", "Open now", "tag tag--current")); }
+      cell(row, record.period || "");
+      cell(row, record.updated ? assessments.formatDate(record.updated) + " at " + assessments.formatTime(record.updated) : "Not saved yet");
+      var title = assessments.title(record);
+      var actions = [];
+      if (record.id !== current.id) { actions.push(actionButton("Open", title, { open: record.id })); }
+      actions.push(actionButton("Duplicate", title, { duplicate: record.id }));
+      actions.push(actionButton("Delete", title, { delete: record.id }));
+      cell(row, actions).className = "table__actions";
+    });
+    var setting = byId("assessment-setting");
+    var period = byId("assessment-period");
+    if (document.activeElement !== setting) { setting.value = current.setting; }
+    if (document.activeElement !== period) { period.value = current.period; }
+    setting.disabled = period.disabled = readOnly;
+    byId("assessment-name").textContent = assessments.title(current);
+  }
+
+  /* ---- review points */
+
+  function showReviewPoints(record, readOnly) {
+    var body = byId("review-point-list").tBodies[0];
+    body.textContent = "";
+    byId("review-points-empty").hidden = record.reviewPoints.length > 0;
+    byId("review-point-list").closest(".table-scroll").hidden = record.reviewPoints.length === 0;
+    record.reviewPoints.slice().reverse().forEach(function (point) {
+      var row = body.insertRow();
+      cell(row, point.name);
+      cell(row, assessments.formatDate(point.saved) + " at " + assessments.formatTime(point.saved));
+      var compare = element("a", "Compare with now");
+      compare.href = "#compare-" + point.id;
+      compare.appendChild(element("span", ": " + point.name, "visually-hidden"));
+      var rename = actionButton("Rename", point.name, { renamePoint: point.id });
+      var remove = actionButton("Delete", point.name, { deletePoint: point.id });
+      rename.disabled = remove.disabled = readOnly;
+      cell(row, [compare, rename, remove]).className = "table__actions";
+    });
+    byId("save-review-point").disabled = byId("review-point-name").disabled = readOnly;
+  }
+
+  /* ---- comparing with a review point */
+
+  function showComparison(framework, record, pointId) {
+    var point = assessments.findReviewPoint(record, pointId);
+    var list = byId("compare-changes");
+    list.textContent = "";
+    if (!point) {
+      byId("compare-title").textContent = "Review point not found";
+      byId("compare-summary").textContent = "This assessment has no such review point: it may have been deleted. Choose one from the review points.";
+      return;
+    }
+    var changes = answers.compare(point.answers, record.answers, framework);
+    var count = changes.reduce(function (total, item) { return total + item.changes.length; }, 0);
+    byId("compare-title").textContent = "What has changed since " + point.name;
+    byId("compare-summary").textContent = count === 0
+      ? "No answer has changed since the review point “" + point.name + "” was saved on " + assessments.formatDate(point.saved) + "."
+      : count + (count === 1 ? " answer has" : " answers have") + " changed in " + changes.length +
+        (changes.length === 1 ? " item" : " items") + " since the review point “" + point.name + "” was saved on " +
+        assessments.formatDate(point.saved) + ".";
+    var lastSection = null;
+    var body = null;
+    changes.forEach(function (change) {
+      if (change.section !== lastSection) {
+        lastSection = change.section;
+        list.appendChild(element("h3", byId(change.section + "-title").textContent.trim()));
+        var table = element("table", undefined, "table compare-table");
+        var head = table.createTHead().insertRow();
+        ["Statement or question", "Answer", "At the review point", "Now"].forEach(function (words) {
+          var th = element("th", words);
+          th.scope = "col";
+          head.appendChild(th);
+        });
+        body = table.createTBody();
+        var scroll = element("div", undefined, "table-scroll");
+        scroll.appendChild(table);
+        list.appendChild(scroll);
+      }
+      change.changes.forEach(function (part, index) {
+        var row = body.insertRow();
+        if (index === 0) {
+          var th = element("th", itemName(change.item));
+          th.scope = "row";
+          th.rowSpan = change.changes.length;
+          row.appendChild(th);
+        }
+        cell(row, partName(framework, change.item, part.part));
+        cell(row, [valueNode(framework, change.item, part.part, part.before)]).className = "compare-table__before";
+        cell(row, [valueNode(framework, change.item, part.part, part.after)]).className = "compare-table__after";
+      });
+    });
+  }
+
+  /* The words a statement or question is known by on the page. */
+  function itemName(itemId) {
+    var heading = byId(itemId + "-text") || byId(itemId + "--title") || byId(itemId + "--caption");
+    if (heading) { return heading.textContent.replace(/\s+/g, " ").trim(); }
+    var label = document.querySelector('label[for="' + itemId + '--answer"]');
+    return label ? label.textContent.trim() : itemId;
+  }
+
+  /* The words for one part of an answer: "Where we are now", "Evidence", "Year 1, Reading, Below …", "Name (row 2)". */
+  function partName(framework, itemId, part) {
+    var item = framework.items[itemId];
+    if (item.type === "statement" && part !== "evidence") {
+      return byId(itemId + "--" + part).querySelector("legend").firstChild.textContent.trim();
+    }
+    if (item.type === "text") { return "Answer"; }
+    var control = byId(itemId + "--" + part);
+    if (item.type === "form" && item.repeat) {
+      var pieces = answers.parseName(part);
+      var field = byId(itemId + "--" + pieces.part);
+      return (field ? field.firstChild.textContent.trim() : pieces.part) + " (row " + pieces.item + ")";
+    }
+    if (control && control.getAttribute("aria-labelledby")) {
+      return control.getAttribute("aria-labelledby").split(" ").map(function (id) { return byId(id).textContent.trim(); }).join(", ");
+    }
+    var label = control && document.querySelector('label[for="' + control.id + '"]');
+    return label ? label.firstChild.textContent.trim() : part;
+  }
+
+  /* An answer as people read it: a point's label for a rating, "Not rated" or "No answer" when there is none. */
+  function valueNode(framework, itemId, part, value) {
+    var item = framework.items[itemId];
+    var rating = item.type === "statement" && item.ratings.find(function (r) { return r.id === part; });
+    if (value === undefined) { return element("span", rating ? "Not rated" : "No answer", "compare-table__none"); }
+    if (!rating) { return element("span", String(value), "compare-table__text"); }
+    var point = answers.pointFor(framework.scales[rating.scale], value);
+    if (point.not_applicable) { return element("span", String(point.value) + " (not applicable)"); }
+    return element("span", typeof point.value === "number" ? String(point.value) : (point.label || String(point.value)));
+  }
+
+  /* ---- dialogs */
+
+  /* Ask before something that cannot be undone; resolves true for yes. */
+  function confirm(title, text, yes) {
+    var dialog = byId("confirm-dialog");
+    byId("confirm-title").textContent = title;
+    byId("confirm-text").textContent = text;
+    byId("confirm-yes").textContent = yes;
+    return ask(dialog, byId("confirm-no"), function () { return true; });
+  }
+
+  /* Ask for a new name; resolves with it, or null when cancelled. */
+  function askName(title, current) {
+    var dialog = byId("rename-dialog");
+    var input = byId("rename-input");
+    byId("rename-title").textContent = title;
+    input.value = current;
+    return ask(dialog, input, function () { return input.value.trim() || null; });
+  }
+
+  function ask(dialog, first, answer) {
+    var returnTo = document.activeElement;
+    return new Promise(function (resolve) {
+      var yes = dialog.querySelector(".button:not(.button--secondary)");
+      var no = dialog.querySelector(".button--secondary");
+      function finish(result) {
+        yes.removeEventListener("click", onYes);
+        no.removeEventListener("click", onNo);
+        dialog.removeEventListener("close", onNo);
+        dialog.removeEventListener("keydown", onKey);
+        if (dialog.open) { dialog.close(); }
+        if (returnTo && document.contains(returnTo)) { returnTo.focus(); }
+        resolve(result);
+      }
+      function onYes() { finish(answer()); }
+      function onNo() { finish(null); }
+      function onKey(event) { if (event.key === "Enter" && event.target.tagName === "INPUT") { onYes(); } }
+      yes.addEventListener("click", onYes);
+      dialog.addEventListener("keydown", onKey);
+      no.addEventListener("click", onNo);
+      dialog.addEventListener("close", onNo);
+      dialog.showModal();
+      first.focus();
+    });
+  }
+
+  toolkit.panels = {
+    showProgress: showProgress,
+    showAssessments: showAssessments,
+    showReviewPoints: showReviewPoints,
+    showComparison: showComparison,
+    confirm: confirm,
+    askName: askName
+  };
+}(window.SendToolkit = window.SendToolkit || {}));

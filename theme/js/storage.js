@@ -1,0 +1,97 @@
+/* Storage: the one place that touches localStorage.
+   Every key starts with this framework's prefix, "<site id>:<framework id>:v1:". The tool never
+   clears storage and never reads or writes another key: on file:// Chrome shares one store between
+   every local file, and on a council's domain every app shares it.
+   Where storage throws (blocked by policy, Safari on file://), everything is kept in memory instead,
+   and `persistent` says so. */
+(function (toolkit) {
+  "use strict";
+
+  function isQuotaError(error) {
+    return Boolean(error) && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
+                              error.code === 22 || error.code === 1014);
+  }
+
+  /* The browser's localStorage if this page may use it, else null. A store that is full is still
+     usable (what it holds can be read), so only an error other than the quota counts as blocked. */
+  function usableArea(probeKey) {
+    var area;
+    try {
+      area = window.localStorage;
+      area.getItem(probeKey);
+    } catch (error) {
+      return null;
+    }
+    try {
+      area.setItem(probeKey, "1");
+      area.removeItem(probeKey);
+    } catch (error) {
+      if (!isQuotaError(error)) { return null; }
+    }
+    return area;
+  }
+
+  function open(prefix) {
+    var area = usableArea(prefix + "probe");
+    var memory = new Map();
+
+    return {
+      prefix: prefix,
+      persistent: area !== null,
+
+      /* The text saved under name, or null. */
+      read: function (name) {
+        if (!area) { return memory.has(name) ? memory.get(name) : null; }
+        try {
+          return area.getItem(prefix + name);
+        } catch (error) {
+          return null;
+        }
+      },
+
+      /* Save text under name. Returns null, or "full" or "failed": then nothing saved before has changed. */
+      write: function (name, text) {
+        if (!area) {
+          memory.set(name, text);
+          return null;
+        }
+        try {
+          area.setItem(prefix + name, text);
+          return null;
+        } catch (error) {
+          return isQuotaError(error) ? "full" : "failed";
+        }
+      },
+
+      remove: function (name) {
+        if (!area) {
+          memory.delete(name);
+          return;
+        }
+        try {
+          area.removeItem(prefix + name);
+        } catch (error) { /* nothing to remove */ }
+      },
+
+      /* The names (without the prefix) of every key this framework owns. */
+      names: function () {
+        if (!area) { return Array.from(memory.keys()); }
+        var names = [];
+        try {
+          for (var i = 0; i < area.length; i += 1) {
+            var key = area.key(i);
+            if (key !== null && key.indexOf(prefix) === 0) { names.push(key.slice(prefix.length)); }
+          }
+        } catch (error) { /* a store that cannot be listed holds nothing we can use */ }
+        return names;
+      },
+
+      /* The name a storage event's key stands for, or null when the key is not ours. */
+      nameOf: function (key) {
+        return typeof key === "string" && key.indexOf(prefix) === 0 ? key.slice(prefix.length) : null;
+      }
+    };
+  }
+
+  toolkit.storage = { open: open, isQuotaError: isQuotaError };
+}(window.SendToolkit = window.SendToolkit || {}));

@@ -1,0 +1,68 @@
+/* Views: which part of the one framework page is showing, from the URL fragment.
+   #overview (or none), #<section id>, #<statement or item id> (its section, scrolled to it),
+   #assessments, #review-points and #compare-<review point id>. Links and back/forward change the
+   fragment; the page shows that view, names it in the title, and moves focus to its heading. */
+(function (toolkit) {
+  "use strict";
+
+  var PANELS = ["overview", "assessments", "review-points"];
+
+  /* What a fragment asks for: { view, section?, target?, reviewPoint? }. Pure. */
+  function route(hash, framework) {
+    var name = decodeURIComponent(String(hash || "").replace(/^#/, ""));
+    if (PANELS.indexOf(name) >= 0) { return { view: name }; }
+    if (name.indexOf("compare-") === 0) { return { view: "compare", reviewPoint: name.slice("compare-".length) }; }
+    if (framework.sections.some(function (section) { return section.id === name; })) {
+      return { view: "section", section: name };
+    }
+    var section = framework.sectionOf[name];
+    if (section) { return { view: "section", section: section.id, target: name }; }
+    return { view: "overview" };
+  }
+
+  function create(framework, onShow) {
+    var baseTitle = document.title;
+    var views = Array.prototype.slice.call(document.querySelectorAll("[data-view]"));
+
+    function show(where, moveFocus) {
+      views.forEach(function (element) {
+        element.hidden = where.view === "section" ? element.id !== where.section : element.id !== where.view;
+      });
+      var heading = headingOf(where);
+      var name = where.view === "overview" ? "" : heading.textContent.trim();
+      document.title = name ? name + " - " + baseTitle : baseTitle;
+      onShow(where);
+      if (!moveFocus) { return; }
+      var target = where.target ? document.getElementById(where.target + "-text") || document.getElementById(where.target) : heading;
+      if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+      if (!where.target) { window.scrollTo(0, 0); }
+      target.focus({ preventScroll: !where.target });
+    }
+
+    function headingOf(where) {
+      if (where.view === "overview") { return document.getElementById("framework-title"); }
+      if (where.view === "section") { return document.getElementById(where.section + "-title"); }
+      return document.getElementById(where.view + "-title");
+    }
+
+    function current() {
+      return route(window.location.hash, framework);
+    }
+
+    window.addEventListener("hashchange", function () { show(current(), true); });
+
+    return {
+      current: current,
+      /* Show the view the URL names; focus its heading unless this is the plain first opening of the page. */
+      start: function () { show(current(), Boolean(window.location.hash)); },
+      /* Show a view again, e.g. after the data under it changed. */
+      refresh: function () { show(current(), false); },
+      /* Go to a view: a new history entry, as a link would make. */
+      go: function (hash) {
+        if (window.location.hash === hash) { show(current(), true); } else { window.location.hash = hash; }
+      }
+    };
+  }
+
+  toolkit.views = { route: route, create: create };
+}(window.SendToolkit = window.SendToolkit || {}));
