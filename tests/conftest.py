@@ -1,5 +1,6 @@
 """Shared fixtures: a fresh build, real Chromium, the site from file:// and over http."""
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -77,6 +78,7 @@ def browser():
 def context(browser):
     """A fresh browser profile for one test."""
     context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-GB")
+    context.set_default_timeout(5000)
     yield context
     context.close()
 
@@ -116,3 +118,59 @@ def axe_violations(page):
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
                            WCAG_TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
+PREFIX = "send-toolkit:{}:v1:"
+
+
+class Tool:
+    """A framework page with its scripts running, seen as a user sees it, plus a look at what it saved."""
+
+    def __init__(self, page, framework):
+        self.page, self.framework = page, framework
+        self.prefix = PREFIX.format(framework)
+
+    def go(self, fragment):
+        """Follow a link to a view, as a bookmark or the back button would."""
+        self.page.evaluate("hash => { location.hash = hash; }", fragment)
+        self.page.wait_for_function("hash => location.hash === hash", arg=fragment)
+        return self
+
+    def section(self):
+        """The section showing now."""
+        return self.page.locator(".section:not([hidden])")
+
+    def status(self):
+        return self.page.locator("#save-status").inner_text()
+
+    def leave_field(self):
+        """Move focus out of the field being typed in, which saves it at once."""
+        self.page.evaluate("document.activeElement && document.activeElement.blur()")
+
+    def wait_saved(self):
+        self.page.wait_for_function("() => document.getElementById('save-status').textContent.startsWith('Saved in this browser at')")
+
+    def records(self):
+        """Every assessment record this framework saved, by id."""
+        stored = self.page.evaluate("prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix + 'assessment:'))"
+                                    ".map(k => localStorage.getItem(k))", self.prefix)
+        return {record["id"]: record for record in map(json.loads, stored)}
+
+    def record(self):
+        """The record of the assessment that is open."""
+        current = self.page.evaluate("key => localStorage.getItem(key)", self.prefix + "current")
+        return self.records()[current]
+
+    def answers(self):
+        return self.record()["answers"]
+
+    def storage(self):
+        """Everything in localStorage, ours or not."""
+        return self.page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+
+
+def open_tool(page, url, framework):
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => document.getElementById('save-status').textContent !== ''")
+    return Tool(page, framework)

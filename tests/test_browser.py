@@ -55,7 +55,9 @@ def test_a_framework_page_copied_alone_still_works(watched, fresh_site, tmp_path
     url = (lonely / "SEND tool.html").as_uri()
     watched.open(url)
     assert watched.page.get_by_role("heading", level=1).inner_text() == "SEND Self Evaluation tool"
+    watched.page.get_by_role("link", name="Outcomes for Pupils with SEND").click()
     watched.page.get_by_role("radio", name="5").first.check()
+    assert watched.page.locator("#save-status").inner_text().startswith("Saved in this browser at")
     assert watched.console == [] and watched.errors == [] and watched.requests == [url]
 
 
@@ -137,6 +139,8 @@ def test_keyboard_only_a_statement_can_be_rated_and_evidenced_with_visible_focus
     keys.press("Space")
     keys.press("ArrowRight")
     assert watched.page.locator("input[name='leadership-1--rag']:checked").get_attribute("value") == "amber"
+    keys.press("Tab")
+    assert watched.page.evaluate(f"{focused}.textContent") == "Clear the rating: RAG rating (The senior leadership team (SLT) understand their duties...)"
     keys.press("Tab")
     assert watched.page.evaluate(f"{focused}.id") == "leadership-1--evidence"
     keys.type("Minutes of SLT meetings, spring term.")

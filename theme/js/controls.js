@@ -49,7 +49,7 @@
       if (item.type === "statement" && name.part !== "evidence") {
         var rating = item.ratings.find(function (r) { return r.id === name.part; });
         var point = answers.pointFor(framework.scales[rating.scale], value);
-        value = point ? point.value : undefined;
+        value = point && control.checked ? point.value : undefined;   // a cleared group sends change unchecked
         showRatingExtras(item);
       }
       if (item.type === "grid") { checkGrid(item, control); }

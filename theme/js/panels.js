@@ -39,9 +39,13 @@
   function showProgress(framework, record) {
     framework.sections.forEach(function (section) {
       var progress = answers.sectionProgress(section, record.answers, record.completed);
-      byId(section.id + "--progress").textContent = progress.done + " of " + progress.total + " " + progress.verb;
       var status = byId(section.id + "--status");
       status.textContent = "";
+      if (!progress.total) {
+        byId(section.id + "--progress").textContent = "Guidance to read";
+        return;
+      }
+      byId(section.id + "--progress").textContent = progress.done + " of " + progress.total + " " + progress.verb;
       status.appendChild(element("strong", STATUS[progress.status], "task-status task-status--" + progress.status));
     });
   }
@@ -86,7 +90,7 @@
       cell(row, assessments.formatDate(point.saved) + " at " + assessments.formatTime(point.saved));
       var compare = element("a", "Compare with now");
       compare.href = "#compare-" + point.id;
-      compare.appendChild(element("span", ": " + point.name, "visually-hidden"));
+      compare.appendChild(element("span", " (" + point.name + ")", "visually-hidden"));
       var rename = actionButton("Rename", point.name, { renamePoint: point.id });
       var remove = actionButton("Delete", point.name, { deletePoint: point.id });
       rename.disabled = remove.disabled = readOnly;

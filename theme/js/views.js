@@ -7,9 +7,11 @@
 
   var PANELS = ["overview", "assessments", "review-points"];
 
-  /* What a fragment asks for: { view, section?, target?, reviewPoint? }. Pure. */
+  /* What a fragment asks for: { view, section?, target?, reviewPoint? }, or null for the skip link's
+     #main, which moves focus within the view showing. Pure. */
   function route(hash, framework) {
     var name = decodeURIComponent(String(hash || "").replace(/^#/, ""));
+    if (name === "main") { return null; }
     if (PANELS.indexOf(name) >= 0) { return { view: name }; }
     if (name.indexOf("compare-") === 0) { return { view: "compare", reviewPoint: name.slice("compare-".length) }; }
     if (framework.sections.some(function (section) { return section.id === name; })) {
@@ -25,6 +27,7 @@
     var views = Array.prototype.slice.call(document.querySelectorAll("[data-view]"));
 
     function show(where, moveFocus) {
+      showing = where;
       views.forEach(function (element) {
         element.hidden = where.view === "section" ? element.id !== where.section : element.id !== where.view;
       });
@@ -45,11 +48,15 @@
       return document.getElementById(where.view + "-title");
     }
 
+    var showing = { view: "overview" };
+
     function current() {
-      return route(window.location.hash, framework);
+      return route(window.location.hash, framework) || showing;
     }
 
-    window.addEventListener("hashchange", function () { show(current(), true); });
+    window.addEventListener("hashchange", function () {
+      if (route(window.location.hash, framework)) { show(current(), true); }
+    });
 
     return {
       current: current,
