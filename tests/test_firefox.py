@@ -39,9 +39,6 @@ def firefox(tmp_path):
     from selenium.webdriver.firefox.service import Service
     profile = tmp_path / "firefox profile"
     profile.mkdir()
-    # In user.js, because geckodriver does not apply preferences to a profile given with -profile (tried:
-    # with options.set_preference alone, a copy of the file shared the original's storage).
-    (profile / "user.js").write_text('user_pref("remote.prefs.recommended", false);\n', encoding="utf-8")
     drivers = []
 
     def start():
@@ -50,6 +47,7 @@ def firefox(tmp_path):
         options.add_argument("-headless")
         options.add_argument("-profile")
         options.add_argument(str(profile))
+        options.set_preference("remote.prefs.recommended", False)
         driver = webdriver.Firefox(options=options, service=Service(executable_path=geckodriver_path()))
         driver.implicitly_wait(5)
         drivers.append(driver)
@@ -104,6 +102,9 @@ def test_firefox_keeps_file_storage_per_file_so_a_copy_starts_empty(firefox, fre
     driver.get((folder / "send-audit-rag.html").as_uri() + "#leadership")
     driver.find_element(By.CSS_SELECTOR, "input[name='leadership-1--rag'][value='green']").click()
     assert status(driver).startswith("Saved in this browser at")
-    driver.get((folder / "send-audit-rag copy.html").as_uri() + "#leadership")
+    driver.get((folder / "send-audit-rag copy.html").as_uri())
+    assert driver.current_url.endswith("/send-audit-rag%20copy.html")
     assert checked(driver, "leadership-1--rag") is None
     assert status(driver) == "Nothing entered yet: your answers are saved in this browser as you go"
+    driver.get((folder / "send-audit-rag.html").as_uri())
+    assert checked(driver, "leadership-1--rag") == "green"
