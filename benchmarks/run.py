@@ -1,11 +1,19 @@
-"""Build benchmark: prints build time for the bundled frameworks and for generated corpora, and page sizes.
+"""Benchmark: build time, page sizes, and how fast a page is to use in Chromium on a slow CPU.
 
     .venv/bin/python benchmarks/run.py            (or: make benchmark)
 
 Generated corpora hold N frameworks of 100 statements each (10 sections of 10 statements,
 two 0-10 ratings with exemplars, like seed 000). Each build is timed several times and the
-median reported. Results are kept in benchmarks/RESULTS.md with the command that made them.
+median reported.
+
+In the browser, generated frameworks of 50, 200 and 1,000 statements are opened from file://
+in Chromium with its CPU slowed 4x (as on an old school laptop), empty and with every statement
+rated and evidenced. Reported: time from the start of navigation to the first usable control (the
+scripts have filled the page and saving works: the "send-toolkit:ready" performance mark), and
+time from a click on a rating to the rating saved in localStorage with the status line updated,
+and to the next frame painted. Results are kept in benchmarks/RESULTS.md with the command.
 """
+import json
 import platform
 import shutil
 import statistics
@@ -69,6 +77,88 @@ def time_build(root, out):
     return statistics.median(times)
 
 
+def throttled_page(browser, rate=4):
+    page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    return page
+
+
+def full_record(framework):
+    """A saved assessment with every statement rated now and target, with evidence."""
+    statements = [item["id"] for section in framework["sections"] for item in section["items"]]
+    answers = {ident: {"now": 3 + n % 5, "target": 8, "evidence": f"Evidence for {ident}: minutes, data and pupil voice."}
+               for n, ident in enumerate(statements)}
+    return {"format": "send-toolkit-assessment", "formatVersion": 1, "framework": framework["id"], "frameworkVersion": "1.0",
+            "id": "benchmark", "setting": "Benchmark School", "period": "Autumn 2026", "created": "2026-11-22T09:00:00.000Z",
+            "updated": "2026-11-22T09:00:00.000Z", "revision": 1, "answers": answers, "completed": {}, "reviewPoints": []}
+
+
+OPENING = """() => {
+    const mark = name => performance.getEntriesByName(name)[0].startTime;
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    return [paint ? paint.startTime : NaN, mark("send-toolkit:ready"), mark("send-toolkit:ready") - mark("send-toolkit:start")];
+}"""
+CLICK_TO_SAVED = """async (prefix) => {
+    const times = [], frames = [];
+    const radios = [...document.querySelectorAll("#section-2 input[type=radio][name$='--now']")];
+    for (let i = 0; i < 20; i += 1) {
+        const radio = radios.filter(r => !r.checked)[i % 7];
+        const start = performance.now();
+        radio.click();
+        const saved = document.getElementById("save-status").textContent.startsWith("Saved in this browser");
+        const record = JSON.parse(localStorage.getItem(prefix + "assessment:" + localStorage.getItem(prefix + "current")));
+        if (!saved || record.answers[radio.name.split("--")[0]].now !== Number(radio.value)) throw new Error("not saved");
+        times.push(performance.now() - start);
+        await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
+        frames.push(performance.now() - start);
+    }
+    const median = list => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    return [median(times), median(frames)];
+}"""
+
+
+def time_in_browser(sizes=(50, 200, 1000)):
+    """Rows of (statements, page KB, state, ms to first paint, ms to first usable control, ms of it in our scripts,
+    ms click to saved, ms click to next frame)."""
+    from playwright.sync_api import sync_playwright
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM_ARGS, chromium_path
+    rows = []
+    with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for size in sizes:
+            root = Path(temp) / f"size-{size}"
+            (root / "frameworks").mkdir(parents=True)
+            for name in ("theme", "content"):
+                shutil.copytree(ROOT / name, root / name)
+            shutil.copy(ROOT / "frameworks" / "framework.schema.json", root / "frameworks")
+            framework = generated_framework(size, statements=size)
+            (root / "frameworks" / f"{framework['id']}.yaml").write_text(yaml.safe_dump(framework, sort_keys=False), encoding="utf-8")
+            assert build.build(root, root / "site") == []
+            url = (root / "site" / f"{framework['id']}.html").as_uri() + "#section-2"
+            for state in ("empty", "fully rated"):
+                page = throttled_page(browser)
+                if state == "fully rated":
+                    page.goto(url)
+                    record = full_record(framework)
+                    page.evaluate("([prefix, text]) => { localStorage.setItem(prefix + 'assessment:benchmark', text);"
+                                  " localStorage.setItem(prefix + 'current', 'benchmark'); }",
+                                  [f"send-toolkit:{framework['id']}:v1:", json.dumps(record)])
+                openings = []
+                for _ in range(RUNS):
+                    page.goto("about:blank")
+                    page.goto(url)
+                    page.wait_for_load_state("load")
+                    openings.append(page.evaluate(OPENING))
+                paint, ready, scripts = (statistics.median(column) for column in zip(*openings))
+                click, frame = page.evaluate(CLICK_TO_SAVED, f"send-toolkit:{framework['id']}:v1:")
+                size_kb = (root / "site" / f"{framework['id']}.html").stat().st_size / 1024
+                rows.append((size, size_kb, state, paint, ready, scripts, click, frame))
+                page.context.close()
+        browser.close()
+    return rows
+
+
 def main():
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}, {RUNS} runs each, median")
     print()
@@ -92,6 +182,14 @@ def main():
             print(f"| {page.name} | {size} | {size / 1024:.1f} |")
         size = (temp / "out-1" / "generated-1.html").stat().st_size
         print(f"| generated-1.html (100 statements) | {size} | {size / 1024:.1f} |")
+    print()
+    print("In Chromium from file://, CPU slowed 4x (medians; ready over 5 openings, clicks over 20):")
+    print()
+    print("| statements | page (KB) | assessment | first paint (ms) | first usable control (ms) | of which scripts (ms) "
+          "| click to saved (ms) | click to next frame (ms) |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|")
+    for size, size_kb, state, paint, ready, scripts, click, frame in time_in_browser():
+        print(f"| {size} | {size_kb:.0f} | {state} | {paint:.0f} | {ready:.0f} | {scripts:.0f} | {click:.1f} | {frame:.1f} |")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@
   function start() {
     var dataElement = document.getElementById("framework-data");
     if (!dataElement) { return; }
+    if (window.performance && performance.mark) { performance.mark("send-toolkit:start"); }  // for benchmarks/run.py
     var framework = answers.index(JSON.parse(dataElement.textContent));
     var store = toolkit.storage.open(framework.site + ":" + framework.framework + ":v1:");
     var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null };
@@ -355,6 +356,7 @@
     lock(state.record);
     refresh();
     views.start();
+    if (window.performance && performance.mark) { performance.mark("send-toolkit:ready"); }  // for benchmarks/run.py
   }
 
   start();

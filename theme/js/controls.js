@@ -12,12 +12,17 @@
 
   function create(main, framework, onChange) {
     var byName = {};          // control name -> its elements (radios share a name)
+    var byItem = {};          // item id -> its controls
+    var clearButtons = {};    // rating group name -> its Clear button
     var readOnly = false;
 
     function indexControls() {
       byName = {};
+      byItem = {};
       main.querySelectorAll(".section [name]").forEach(function (control) {
         (byName[control.name] = byName[control.name] || []).push(control);
+        var item = answers.parseName(control.name).item;
+        (byItem[item] = byItem[item] || []).push(control);
       });
     }
 
@@ -70,7 +75,6 @@
             renderRows(item, answer.rows || answers.defaultRows(item));
             return;
           }
-          Object.keys(byName).length || indexControls();
           controlsOf(item).forEach(function (control) {
             var part = answers.parseName(control.name).part;
             var value = answer[part] === undefined ? "" : String(answer[part]);
@@ -85,19 +89,10 @@
           if (item.type === "form") { controlsOf(item).forEach(function (control) { checkNumber(item, control); }); }
         });
       });
-      setReadOnly(readOnly);
     }
 
     function controlsOf(item) {
-      return prefixed(item.id + "--");
-    }
-
-    function prefixed(start) {
-      var found = [];
-      Object.keys(byName).forEach(function (name) {
-        if (name.indexOf(start) === 0) { found = found.concat(byName[name]); }
-      });
-      return found;
+      return byItem[item.id] || [];
     }
 
     /* ---- ratings: clear buttons and the chosen band's exemplars */
@@ -105,7 +100,7 @@
     function showRatingExtras(item) {
       item.ratings.forEach(function (rating) {
         var chosen = (byName[item.id + "--" + rating.id] || []).some(function (radio) { return radio.checked; });
-        var clear = main.querySelector('[data-clear="' + item.id + "--" + rating.id + '"]');
+        var clear = clearButtons[item.id + "--" + rating.id];
         if (clear) { clear.hidden = !chosen; }
       });
       var box = document.getElementById(item.id + "--chosen-band");
@@ -274,7 +269,7 @@
         appendText(button, "span", " row " + n).className = "visually-hidden";
       });
       indexControls();
-      if (readOnly) { setReadOnly(true); }
+      if (readOnly) { table.body.querySelectorAll("input, textarea, select, button").forEach(function (c) { c.disabled = true; }); }
     }
 
     function addRow(formId) {
@@ -299,6 +294,7 @@
     /* ---- read-only, while another tab edits this assessment */
 
     function setReadOnly(on) {
+      if (on === readOnly) { return; }
       readOnly = on;
       main.querySelectorAll(".section input, .section textarea, .section select, .section button").forEach(function (control) {
         control.disabled = on;
@@ -320,6 +316,7 @@
       });
     });
     indexControls();
+    main.querySelectorAll("[data-clear]").forEach(function (button) { clearButtons[button.dataset.clear] = button; });
     main.addEventListener("change", handle);
     main.addEventListener("input", handle);
     main.addEventListener("click", function (event) {
