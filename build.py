@@ -581,7 +581,9 @@ def browser_data(framework, site):
                              rows=[r["id"] for r in item["rows"]], columns=[c["id"] for c in item["columns"]],
                              groups=[g["id"] for g in item["column_groups"] or []])
             elif item["type"] == "form":
-                entry.update(repeat=bool(item["repeat"]), fields=[{"id": f["id"], "type": f["type"] or "text"} for f in item["fields"]])
+                fields = [{"id": f["id"], "type": f["type"] or "text", **({"unit": f["unit"]} if f["unit"] else {})}
+                          for f in item["fields"]]
+                entry.update(repeat=bool(item["repeat"]), fields=fields)
                 if item["repeat"]:
                     entry.update(rows=item["rows"] or [], blank_rows=3 if item["blank_rows"] is None else item["blank_rows"])
             items.append(entry)

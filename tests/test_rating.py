@@ -106,9 +106,11 @@ def test_duties_levels_notes_and_the_participants_table_are_saved_and_reloaded(w
     assert table.locator("tbody tr").count() == 12
     assert page.evaluate("document.activeElement.name") == "participants--12--role"
     page.keyboard.type("Educational psychologist")
-    table.get_by_role("button", name="Remove row 1", exact=True).click()
+    table.get_by_role("button", name="Remove row 1 (Head Teacher)").click()
     assert table.locator("tbody tr").count() == 11
-    assert page.evaluate("document.activeElement.textContent") == "Remove row 1"
+    assert page.evaluate("document.activeElement.textContent") == "Remove row 1 (SENCO, J. Smith, 2026-11-20)"
+    assert page.locator("#done-message").inner_text() == (
+        "Row 1 (Head Teacher) removed from Who has been involved in the Benchmarking and Planning activity?.")
     tool.leave_field()
 
     answers = tool.answers()
@@ -150,7 +152,7 @@ def test_grid_cells_keep_what_was_typed_with_totals_and_flags(where, page, fresh
             total("total.reading.total"), total("year-2.maths.total"), total("total.maths.below")] == ["15", "4", "7", "19", "–", "–"]
     flagged = cell("year-2.maths.below")
     assert flagged.get_attribute("aria-describedby") == "c-attainment-autumn--year-2.maths.below--flag"
-    assert grid.locator("#c-attainment-autumn--year-2\\.maths\\.below--flag").inner_text() == "Not a number, so not in the totals"
+    assert grid.locator("#c-attainment-autumn--year-2\\.maths\\.below--flag").inner_text() == "Not a number, so its row and column have no total"
     assert grid.get_by_role("textbox", name="Year 1 Reading Below age related expectations").input_value() == "3"
     tool.leave_field()
     assert tool.answers()["c-attainment-autumn"] == {"year-1.reading.below": "3", "year-1.reading.on-track": "10",
@@ -192,6 +194,8 @@ def test_text_answers_forms_and_number_fields_are_saved_flagged_and_reloaded(whe
     tool.go("#context")
     pct = tool.section().get_by_label("% of pupils with SEND")
     assert pct.input_value() == "about 20" and pct.get_attribute("aria-invalid") == "true"
+    pct.fill("150")
+    assert error.text_content() == "Error: Enter a percentage from 0 to 100"
     pct.fill("20")
     assert tool.section().locator(".field__error").count() == 0 and pct.get_attribute("aria-invalid") is None
     tool.go("#outcomes")
@@ -307,7 +311,9 @@ def test_several_assessments_stay_separate_and_can_be_duplicated_and_deleted(pag
     tool.go("#assessments")
     rows = page.locator("#assessment-list tbody tr")
     assert rows.count() == 2
-    assert rows.nth(0).locator("td").nth(0).inner_text() == "Elm AcademyOpen now"
+    assert rows.nth(0).locator("td").nth(0).inner_text() == "Elm Academy"
+    assert [action.text_content() for action in rows.nth(0).locator("td").nth(3).locator("> *").all()] == [
+        "Open now", "Duplicate Elm Academy, Spring 2027", "Delete Elm Academy, Spring 2027"]
     page.get_by_role("button", name="Open Oak Primary, Autumn 2026").click()
     assert page.locator("#done-message").inner_text() == "Opened Oak Primary, Autumn 2026."
     tool.go("#leadership")

@@ -30,7 +30,7 @@
 
     document.querySelectorAll("[data-enhance]").forEach(function (element) { element.hidden = false; });
     byId("storage-warning").hidden = store.persistent;
-    var controls = toolkit.controls.create(byId("main"), framework, change);
+    var controls = toolkit.controls.create(byId("main"), framework, change, function (text) { say(text); });
     var views = toolkit.views.create(framework, onShow);
 
     /* ---- saved records */
@@ -277,12 +277,13 @@
         "Yes, delete it").then(function (yes) {
         if (!yes) { return; }
         store.remove(recordName(id));
-        if (id === state.record.id) {
+        var wasOpen = id === state.record.id;
+        if (wasOpen) {
           state.pending = [];
           open(openMostRecent());
         }
         refresh();
-        say("Deleted " + title + ".", "assessments", true);
+        say("Deleted " + title + "." + (wasOpen ? " Open now: " + assessments.title(state.record) + "." : ""), "assessments", true);
       });
     }
 
@@ -337,6 +338,12 @@
       if (button.dataset.duplicate) { duplicateAssessment(button.dataset.duplicate); }
       if (button.dataset.delete) { deleteAssessment(button.dataset.delete); }
     });
+    [["new-setting", "new-assessment"], ["new-period", "new-assessment"], ["review-point-name", "save-review-point"]]
+      .forEach(function (pair) {
+        byId(pair[0]).addEventListener("keydown", function (event) {
+          if (event.key === "Enter") { byId(pair[1]).click(); }
+        });
+      });
     byId("assessment-setting").addEventListener("input", editDetails);
     byId("assessment-period").addEventListener("input", editDetails);
     byId("review-points").addEventListener("click", function (event) {

@@ -8,9 +8,10 @@
 
   var answers = toolkit.answers;
   var NUMBER_MESSAGE = "Enter a number, like 12 or 12.5";
-  var CELL_MESSAGE = "Not a number, so not in the totals";
+  var PERCENT_MESSAGE = "Enter a percentage from 0 to 100";
+  var CELL_MESSAGE = "Not a number, so its row and column have no total";
 
-  function create(main, framework, onChange) {
+  function create(main, framework, onChange, say) {
     var byName = {};          // control name -> its elements (radios share a name)
     var byItem = {};          // item id -> its controls
     var clearButtons = {};    // rating group name -> its Clear button
@@ -47,6 +48,7 @@
       if (event.type === "change" && typed) { onChange(null, false); return; }   // a text box left: save now
       if (item.type === "form" && item.repeat) {
         var rows = readRows(item);
+        nameRemoveButtons(item, rows);
         onChange(function (record) { answers.setRows(record.answers, item, rows); }, typed);
         return;
       }
@@ -176,15 +178,18 @@
 
     function checkNumber(item, control) {
       var field = item.fields.find(function (f) { return control.name.slice(-(f.id.length + 2)) === "--" + f.id; });
-      if (field && field.type === "number") {
-        flag(control, answers.parseNumber(control.value).kind === "other", NUMBER_MESSAGE, true);
-      }
+      if (!field || field.type !== "number") { return; }
+      var parsed = answers.parseNumber(control.value);
+      var percent = field.unit === "%" && parsed.kind !== "empty" && parsed.kind !== "other" &&
+        (parsed.value < 0 || parsed.value > 100);
+      flag(control, parsed.kind === "other" || percent, percent ? PERCENT_MESSAGE : NUMBER_MESSAGE, true);
     }
 
     /* Mark a control as holding something other than a number, with a message beside it; or unmark it. */
     function flag(control, on, message, isError) {
       var id = control.id + "--flag";
       var note = document.getElementById(id);
+      if (on && note && note.lastChild.textContent !== message) { note.lastChild.textContent = message; }
       if (on && !note) {
         note = document.createElement("span");
         note.id = id;
@@ -200,8 +205,8 @@
         if (rest.length) { control.setAttribute("aria-describedby", rest.join(" ")); } else { control.removeAttribute("aria-describedby"); }
       }
       control.classList.toggle(isError ? "field__input--error" : "data-grid__cell--flagged", on);
-      if (isError) { control.toggleAttribute("aria-invalid", on); }
       if (isError && on) { control.setAttribute("aria-invalid", "true"); }
+      if (isError && !on) { control.removeAttribute("aria-invalid"); }
     }
 
     /* ---- tables of rows: add and remove */
@@ -210,6 +215,7 @@
       var table = document.getElementById(form.id).querySelector(".form-table");
       var header = document.createElement("th");
       header.scope = "col";
+      header.className = "form-table__remove";
       header.textContent = "Remove";
       table.tHead.rows[0].appendChild(header);
       var add = document.createElement("button");
@@ -219,6 +225,11 @@
       add.textContent = "Add a row";
       appendText(add, "span", " to " + document.getElementById(form.id + "--title").textContent).className = "visually-hidden";
       table.closest(".table-scroll").after(add);
+      var empty = document.createElement("p");
+      empty.className = "hint";
+      empty.textContent = "This table has no rows. Use Add a row to start one.";
+      empty.hidden = true;
+      table.closest(".table-scroll").after(empty);
       var template = table.tBodies[0].rows[0].cloneNode(true);
       template.querySelectorAll("input, textarea, select").forEach(function (control) {
         control.value = "";
@@ -226,12 +237,13 @@
         if (control.tagName === "SELECT") { control.selectedIndex = 0; }
       });
       var remove = document.createElement("td");
+      remove.className = "form-table__remove";
       remove.appendChild(document.createElement("button"));
       remove.firstChild.type = "button";
       remove.firstChild.className = "button-link";
       template.appendChild(remove);
       table.tBodies[0].querySelectorAll("tr").forEach(function (row) { row.remove(); });
-      tables[form.id] = { body: table.tBodies[0], template: template };
+      tables[form.id] = { body: table.tBodies[0], template: template, empty: empty };
     }
 
     var tables = {};
@@ -262,14 +274,27 @@
           control.value = rows[index][field.id] || "";
           checkNumber(form, control);
         });
-        var button = row.cells[row.cells.length - 1].firstChild;
-        button.dataset.removeRow = form.id;
-        button.dataset.row = String(index);
-        button.textContent = "Remove";
-        appendText(button, "span", " row " + n).className = "visually-hidden";
+        row.cells[row.cells.length - 1].firstChild.dataset.removeRow = form.id;
+        row.cells[row.cells.length - 1].firstChild.dataset.row = String(index);
       });
+      nameRemoveButtons(form, rows);
+      table.empty.hidden = rows.length > 0;
       indexControls();
       if (readOnly) { table.body.querySelectorAll("input, textarea, select, button").forEach(function (c) { c.disabled = true; }); }
+    }
+
+    /* "Remove row 2 (SENCO)": what a row holds, so that a screen reader user knows which row goes. */
+    function describeRow(row) {
+      var given = Object.keys(row).map(function (field) { return row[field]; }).filter(Boolean);
+      return given.length ? " (" + given.join(", ") + ")" : "";
+    }
+
+    function nameRemoveButtons(form, rows) {
+      Array.prototype.forEach.call(tables[form.id].body.rows, function (row, index) {
+        var button = row.cells[row.cells.length - 1].firstChild;
+        button.textContent = "Remove";
+        appendText(button, "span", " row " + (index + 1) + describeRow(rows[index] || {})).className = "visually-hidden";
+      });
     }
 
     function addRow(formId) {
@@ -283,8 +308,10 @@
     function removeRow(formId, index) {
       var form = framework.items[formId];
       var rows = readRows(form);
-      rows.splice(index, 1);
+      var removed = rows.splice(index, 1)[0];
       renderRows(form, rows);
+      say("Row " + (index + 1) + describeRow(removed) + " removed from " +
+          document.getElementById(formId + "--title").textContent.trim() + ".");
       onChange(function (record) { answers.setRows(record.answers, form, rows); }, false);
       var body = tables[formId].body;
       var next = body.rows[Math.min(index, body.rows.length - 1)];

@@ -58,13 +58,13 @@
     assessments.byRecent(records).forEach(function (record) {
       var row = body.insertRow();
       var name = record.setting || "Untitled assessment";
-      var setting = cell(row, name);
-      if (record.id === current.id) { setting.appendChild(element("strong", "Open now", "tag tag--current")); }
+      cell(row, name);
       cell(row, record.period || "");
       cell(row, record.updated ? assessments.formatDate(record.updated) + " at " + assessments.formatTime(record.updated) : "Not saved yet");
       var title = assessments.title(record);
       var actions = [];
-      if (record.id !== current.id) { actions.push(actionButton("Open", title, { open: record.id })); }
+      actions.push(record.id === current.id ? element("strong", "Open now", "table__current")
+                                             : actionButton("Open", title, { open: record.id }));
       actions.push(actionButton("Duplicate", title, { duplicate: record.id }));
       actions.push(actionButton("Delete", title, { delete: record.id }));
       cell(row, actions).className = "table__actions";
