@@ -124,6 +124,15 @@ def test_section_id_used_twice(tmp_path):
         'frameworks/test-audit.yaml:31:9: section id "leadership" is used twice (first at line 23)']
 
 
+def test_ids_the_page_uses_itself_are_refused(tmp_path):
+    text = edit("id: leadership-2", "id: overview").replace("  - id: leadership\n", "  - id: review-points\n")
+    text = text.replace("  - {id: rag, label: RAG rating, scale: rag}", "  - {id: evidence, label: RAG rating, scale: rag}")
+    assert problems_for(tmp_path, text) == [
+        'frameworks/test-audit.yaml:20:10: rating id "evidence" is kept for the evidence box: choose another',
+        'frameworks/test-audit.yaml:23:9: id "review-points" is kept for the page itself: choose another',
+        'frameworks/test-audit.yaml:28:13: id "overview" is kept for the page itself: choose another']
+
+
 def test_rating_names_a_scale_that_does_not_exist(tmp_path):
     text = edit("scale: rag}", "scale: traffic-lights}")
     assert problems_for(tmp_path, text) == [
