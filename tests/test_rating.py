@@ -406,6 +406,7 @@ def test_two_tabs_on_one_assessment_one_edits_and_the_other_follows_read_only(co
     assert second.status() == "Read only here: this assessment is open in another tab or window"
     assert second.section().locator("#leadership-1--evidence").is_disabled()
     assert checked(second.section(), "leadership-1--rag") == "amber"
+    assert axe_violations(second.page) == []
 
     first.section().locator("#leadership-2--rag").get_by_label("Green").check()
     second.page.wait_for_function("() => document.querySelector(\"input[name='leadership-2--rag']:checked\")")
@@ -469,6 +470,7 @@ def test_full_storage_shows_the_error_and_loses_nothing_saved(page, fresh_site):
     assert error.get_attribute("role") == "alert"
     assert tool.status() == "Not saved: this browser's storage is full"
     assert tool.storage() == filled  # nothing changed, nothing lost
+    assert axe_violations(page) == []
     assert {k: v for k, v in filled.items() if k in before} == before
     assert checked(tool.section(), "leadership-2--rag") == "amber"  # the page still shows the work
     page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('other-page:')).forEach(k => localStorage.removeItem(k))")
