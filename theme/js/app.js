@@ -65,12 +65,10 @@
     /* ---- changing and saving the open assessment */
 
     function change(edit, typing) {
-      if (edit) {
-        if (state.readOnly) { return; }
-        edit(state.record);
-        state.pending.push(edit);
-        panels.showProgress(framework, state.record);
-      }
+      if (state.readOnly) { return; }
+      edit(state.record);
+      state.pending.push(edit);
+      panels.showProgress(framework, state.record);
       window.clearTimeout(state.timer);
       if (typing) {
         state.timer = window.setTimeout(flush, TYPING_DELAY);
@@ -353,7 +351,7 @@
       if (button.dataset.renamePoint) { renameReviewPoint(button.dataset.renamePoint); }
       if (button.dataset.deletePoint) { deleteReviewPoint(button.dataset.deletePoint); }
     });
-    document.addEventListener("focusout", function () { if (state.pending.length) { flush(); } });
+    document.addEventListener("focusout", flush);
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(); } });
     window.addEventListener("pagehide", flush);
 

@@ -120,10 +120,15 @@
     return two(date.getHours()) + ":" + two(date.getMinutes());
   }
 
+  /* "22 November 2026 at 10:42" */
+  function formatDateTime(iso) {
+    return formatDate(iso) + " at " + formatTime(iso);
+  }
+
   /* "at 10:42" today, else "on 21 November 2026 at 10:42". */
   function formatWhen(iso, now) {
     var sameDay = formatDate(iso) === formatDate(now.toISOString());
-    return (sameDay ? "" : "on " + formatDate(iso) + " ") + "at " + formatTime(iso);
+    return sameDay ? "at " + formatTime(iso) : "on " + formatDateTime(iso);
   }
 
   /* Records, most recently saved first (never-saved ones by when they were made). */
@@ -146,7 +151,7 @@
     renameReviewPoint: renameReviewPoint,
     deleteReviewPoint: deleteReviewPoint,
     formatDate: formatDate,
-    formatTime: formatTime,
+    formatDateTime: formatDateTime,
     formatWhen: formatWhen,
     byRecent: byRecent
   };

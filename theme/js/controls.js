@@ -11,10 +11,24 @@
   var PERCENT_MESSAGE = "Enter a percentage from 0 to 100";
   var CELL_MESSAGE = "Not a number, so its row and column have no total";
 
+  /* A new element holding text, with a class. */
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) { node.textContent = text; }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  /* The visible words of a rating's legend, e.g. "Where you are now". */
+  function ratingLabel(itemId, ratingId) {
+    return document.getElementById(itemId + "--" + ratingId).querySelector("legend").firstChild.textContent.trim();
+  }
+
   function create(main, framework, onChange, say) {
     var byName = {};          // control name -> its elements (radios share a name)
     var byItem = {};          // item id -> its controls
     var clearButtons = {};    // rating group name -> its Clear button
+    var tables = {};          // repeating form id -> { body, template row, empty-table message }
     var readOnly = false;
 
     function indexControls() {
@@ -43,9 +57,8 @@
       var name = answers.parseName(control.name);
       var item = framework.items[name.item];
       if (!item) { return; }
-      var typed = control.tagName === "TEXTAREA" || (control.type === "text");
-      if (event.type === "input" && !typed) { return; }
-      if (event.type === "change" && typed) { onChange(null, false); return; }   // a text box left: save now
+      var typed = control.tagName === "TEXTAREA" || control.type === "text";
+      if ((event.type === "input") !== typed) { return; }   // typing: input events; the rest: change (leaving a box saves: app.js)
       if (item.type === "form" && item.repeat) {
         var rows = readRows(item);
         nameRemoveButtons(item, rows);
@@ -117,29 +130,23 @@
         if (!checked) { return; }
         var scale = framework.scales[rating.scale];
         var point = answers.pointFor(scale, checked.value);
-        var label = ratingLabel(item, rating);
+        var label = ratingLabel(item.id, rating.id);
         if (point.not_applicable) {
-          appendText(box, "p", label + ": not applicable, so this statement is left out of scores.");
+          box.appendChild(element("p", label + ": not applicable, so this statement is left out of scores."));
           return;
         }
         var band = (scale.bands || []).find(function (b) { return point.value >= b.min && point.value <= b.max; });
         if (!band) { return; }
         var sentence = label + ": " + point.value + " is in the band “" + bandLabel(item, band) + "”";
         if (shown[band.id]) {
-          appendText(box, "p", sentence + " too.");
+          box.appendChild(element("p", sentence + " too."));
           return;
         }
         shown[band.id] = true;
         var list = bandElement(item, band) && bandElement(item, band).querySelector("ul");
-        appendText(box, "p", sentence + (list ? ". What this can look like:" : "."));
+        box.appendChild(element("p", sentence + (list ? ". What this can look like:" : ".")));
         if (list) { box.appendChild(list.cloneNode(true)); }
       });
-    }
-
-    /* The visible words of a rating's legend, e.g. "Where we are now". */
-    function ratingLabel(item, rating) {
-      var fieldset = document.getElementById(item.id + "--" + rating.id);
-      return fieldset.querySelector("legend").firstChild.textContent.trim();
     }
 
     function bandElement(item, band) {
@@ -177,7 +184,9 @@
     }
 
     function checkNumber(item, control) {
-      var field = item.fields.find(function (f) { return control.name.slice(-(f.id.length + 2)) === "--" + f.id; });
+      var part = answers.parseName(control.name).part;                  // "<field>", or "<row>--<field>" in a table
+      var fieldId = item.repeat ? answers.parseName(part).part : part;
+      var field = item.fields.find(function (f) { return f.id === fieldId; });
       if (!field || field.type !== "number") { return; }
       var parsed = answers.parseNumber(control.value);
       var percent = field.unit === "%" && parsed.kind !== "empty" && parsed.kind !== "other" &&
@@ -194,7 +203,7 @@
         note = document.createElement("span");
         note.id = id;
         note.className = isError ? "field__error" : "data-grid__flag";
-        if (isError) { appendText(note, "span", "Error: ").className = "visually-hidden"; }
+        if (isError) { note.appendChild(element("span", "Error: ", "visually-hidden")); }
         note.appendChild(document.createTextNode(message));
         control.parentNode.insertBefore(note, isError ? control : control.nextSibling);
         control.setAttribute("aria-describedby", ((control.getAttribute("aria-describedby") || "") + " " + id).trim());
@@ -213,21 +222,14 @@
 
     function enhanceTable(form) {
       var table = document.getElementById(form.id).querySelector(".form-table");
-      var header = document.createElement("th");
+      var header = table.tHead.rows[0].appendChild(element("th", "Remove", "form-table__remove"));
       header.scope = "col";
-      header.className = "form-table__remove";
-      header.textContent = "Remove";
-      table.tHead.rows[0].appendChild(header);
-      var add = document.createElement("button");
+      var add = element("button", "Add a row", "button button--secondary");
       add.type = "button";
-      add.className = "button button--secondary";
       add.dataset.addRow = form.id;
-      add.textContent = "Add a row";
-      appendText(add, "span", " to " + document.getElementById(form.id + "--title").textContent).className = "visually-hidden";
+      add.appendChild(element("span", " to " + document.getElementById(form.id + "--title").textContent, "visually-hidden"));
       table.closest(".table-scroll").after(add);
-      var empty = document.createElement("p");
-      empty.className = "hint";
-      empty.textContent = "This table has no rows. Use Add a row to start one.";
+      var empty = element("p", "This table has no rows. Use Add a row to start one.", "hint");
       empty.hidden = true;
       table.closest(".table-scroll").after(empty);
       var template = table.tBodies[0].rows[0].cloneNode(true);
@@ -236,17 +238,12 @@
         control.defaultValue = "";
         if (control.tagName === "SELECT") { control.selectedIndex = 0; }
       });
-      var remove = document.createElement("td");
-      remove.className = "form-table__remove";
-      remove.appendChild(document.createElement("button"));
-      remove.firstChild.type = "button";
-      remove.firstChild.className = "button-link";
-      template.appendChild(remove);
+      var remove = template.appendChild(element("td", undefined, "form-table__remove"))
+        .appendChild(element("button", undefined, "button-link"));
+      remove.type = "button";
       table.tBodies[0].querySelectorAll("tr").forEach(function (row) { row.remove(); });
       tables[form.id] = { body: table.tBodies[0], template: template, empty: empty };
     }
-
-    var tables = {};
 
     function readRows(form) {
       return Array.prototype.map.call(tables[form.id].body.rows, function (row, index) {
@@ -293,7 +290,7 @@
       Array.prototype.forEach.call(tables[form.id].body.rows, function (row, index) {
         var button = row.cells[row.cells.length - 1].firstChild;
         button.textContent = "Remove";
-        appendText(button, "span", " row " + (index + 1) + describeRow(rows[index] || {})).className = "visually-hidden";
+        button.appendChild(element("span", " row " + (index + 1) + describeRow(rows[index] || {}), "visually-hidden"));
       });
     }
 
@@ -328,13 +325,6 @@
       });
     }
 
-    function appendText(parent, tag, text) {
-      var element = document.createElement(tag);
-      element.textContent = text;
-      parent.appendChild(element);
-      return element;
-    }
-
     /* ---- start */
 
     framework.sections.forEach(function (section) {
@@ -357,5 +347,5 @@
     return { fill: fill, setReadOnly: setReadOnly };
   }
 
-  toolkit.controls = { create: create };
+  toolkit.controls = { create: create, element: element, ratingLabel: ratingLabel };
 }(window.SendToolkit = window.SendToolkit || {}));

@@ -6,14 +6,9 @@
 
   var answers = toolkit.answers;
   var assessments = toolkit.assessments;
+  var element = toolkit.controls.element;
   var STATUS = { "completed": "Completed", "in-progress": "In progress", "not-started": "Not started" };
 
-  function element(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) { node.textContent = text; }
-    if (className) { node.className = className; }
-    return node;
-  }
 
   /* A button whose visible words are short but whose name says what it acts on. */
   function actionButton(words, about, data) {
@@ -60,7 +55,7 @@
       var name = record.setting || "Untitled assessment";
       cell(row, name);
       cell(row, record.period || "");
-      cell(row, record.updated ? assessments.formatDate(record.updated) + " at " + assessments.formatTime(record.updated) : "Not saved yet");
+      cell(row, record.updated ? assessments.formatDateTime(record.updated) : "Not saved yet");
       var title = assessments.title(record);
       var actions = [];
       actions.push(record.id === current.id ? element("strong", "Open now", "table__current")
@@ -87,7 +82,7 @@
     record.reviewPoints.slice().reverse().forEach(function (point) {
       var row = body.insertRow();
       cell(row, point.name);
-      cell(row, assessments.formatDate(point.saved) + " at " + assessments.formatTime(point.saved));
+      cell(row, assessments.formatDateTime(point.saved));
       var compare = element("a", "Compare with now");
       compare.href = "#compare-" + point.id;
       compare.appendChild(element("span", " (" + point.name + ")", "visually-hidden"));
@@ -163,7 +158,7 @@
   function partName(framework, itemId, part) {
     var item = framework.items[itemId];
     if (item.type === "statement" && part !== "evidence") {
-      return byId(itemId + "--" + part).querySelector("legend").firstChild.textContent.trim();
+      return toolkit.controls.ratingLabel(itemId, part);
     }
     if (item.type === "text") { return "Answer"; }
     var control = byId(itemId + "--" + part);

@@ -93,5 +93,5 @@
     };
   }
 
-  toolkit.storage = { open: open, isQuotaError: isQuotaError };
+  toolkit.storage = { open: open };
 }(window.SendToolkit = window.SendToolkit || {}));

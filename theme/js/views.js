@@ -62,8 +62,6 @@
       current: current,
       /* Show the view the URL names; focus its heading unless this is the plain first opening of the page. */
       start: function () { show(current(), Boolean(window.location.hash)); },
-      /* Show a view again, e.g. after the data under it changed. */
-      refresh: function () { show(current(), false); },
       /* Go to a view: a new history entry, as a link would make. */
       go: function (hash) {
         if (window.location.hash === hash) { show(current(), true); } else { window.location.hash = hash; }
