@@ -634,3 +634,50 @@ def test_user_text_is_shown_as_text_never_as_html(page, fresh_site):
     assert page.evaluate("window.hacked") is None
     assert page.locator("img").count() == 0
     assert json.dumps(payload)[1:-1] in json.dumps(tool.record())
+
+
+def test_keyboard_only_review_points_and_assessments(page, fresh_site):
+    tool = open_tool(page, (fresh_site / "send-audit-rag.html").as_uri() + "#leadership", "send-audit-rag")
+    keys = page.keyboard
+    tool.section().locator("#leadership-1--rag").get_by_label("Red").check()
+
+    def tab_to(test, limit=80, key="Tab"):
+        for _ in range(limit):
+            keys.press(key)
+            if page.evaluate(test):
+                return
+        raise AssertionError(f"Tab never reached {test}")
+
+    tab_to("document.activeElement.textContent === 'Review points'")
+    keys.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "review-points-title"
+    tab_to("document.activeElement.id === 'review-point-name'")
+    keys.press("Control+A")
+    keys.type("Baseline")
+    keys.press("Enter")
+    assert page.locator("#done-message").inner_text() == "Review point saved: Baseline."
+    tool.go("#leadership")
+    tool.section().locator("#leadership-1--rag").get_by_label("Green").check()
+    tool.go("#review-points")
+    tab_to("document.activeElement.textContent === 'Compare with now (Baseline)'")
+    keys.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "compare-title"
+    assert page.locator("#compare-changes tbody td").all_inner_texts()[-2:] == ["Red", "Green"]
+
+    tab_to("document.activeElement.textContent === 'Your assessments'", key="Shift+Tab")
+    keys.press("Enter")
+    tab_to("document.activeElement.id === 'new-setting'")
+    keys.type("Birch Infants")
+    keys.press("Enter")
+    assert page.locator("#done-message").inner_text() == "Started a new assessment: Birch Infants."
+    assert page.evaluate("document.activeElement.id") == "framework-title"
+    tab_to("document.activeElement.textContent === 'Your assessments'")
+    keys.press("Enter")
+    tab_to("document.activeElement.textContent === 'Delete Birch Infants'")
+    keys.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "confirm-no"
+    keys.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == "confirm-yes"
+    keys.press("Enter")
+    assert page.locator("#done-message").inner_text() == "Deleted Birch Infants. Open now: Untitled assessment."
+    assert page.evaluate("document.activeElement.id") == "done-message"
