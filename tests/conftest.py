@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -167,6 +168,11 @@ class Tool:
     def storage(self):
         """Everything in localStorage, ours or not."""
         return self.page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+
+
+def assert_focus(page, element_id):
+    """Focus moves after the view changes; wait for it rather than racing it."""
+    expect(page.locator(f"#{element_id}")).to_be_focused()
 
 
 def open_tool(page, url, framework):

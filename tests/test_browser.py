@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import axe_violations
+from conftest import assert_focus, axe_violations
 
 PAGES = ["index.html", "about.html", "accessibility.html", "how-to-use.html", "moving-your-data.html", "privacy.html",
          "good-to-great-send.html", "herts-send-benchmark.html", "lls-send-review.html", "send-audit-rag.html",
@@ -77,7 +77,7 @@ def test_keyboard_skip_link_moves_to_the_main_content(watched, fresh_site):
     watched.page.keyboard.press("Tab")
     assert watched.page.evaluate("document.activeElement.textContent") == "Skip to main content"
     watched.page.keyboard.press("Enter")
-    assert watched.page.evaluate("document.activeElement.id") == "main"
+    assert_focus(watched.page, "main")
 
 
 def test_blank_framework_prints_to_a4_with_the_exemplars(browser, fresh_site, tmp_path):

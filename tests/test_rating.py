@@ -5,8 +5,9 @@ Each test starts from a fresh browser profile, so localStorage starts empty.
 import json
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import Tool, axe_violations, open_tool
+from conftest import Tool, assert_focus, axe_violations, open_tool
 
 EVIDENCE = "Provision map, autumn term; <b>not bold</b> & “quoted”"
 
@@ -59,7 +60,7 @@ def test_zero_to_ten_now_and_target_with_not_applicable_are_saved_reloaded_and_c
     assert [checked(section, "outcomes-1--now"), checked(section, "outcomes-1--target"), checked(section, "outcomes-2--now"),
             checked(section, "outcomes-2--target")] == ["7", "9", "0", None]
     assert section.locator("#outcomes-1--evidence").input_value() == EVIDENCE
-    assert page.locator("#done-message").inner_text() == ""
+    expect(page.locator("#done-message")).to_have_text("")
 
     clear = section.get_by_role("button", name="Clear the rating: Where you are now (statement 2)")
     clear.click()
@@ -247,11 +248,11 @@ def test_overview_shows_each_sections_status_and_a_section_can_be_marked_complet
     link = page.get_by_role("link", name="Effective use of resources")
     assert link.get_attribute("aria-describedby") == "resources--progress resources--status"
     link.click()
-    assert page.evaluate("document.activeElement.id") == "resources-title"
+    assert_focus(page, "resources-title")
     assert page.title() == "Effective use of resources - SEND Audit RAG rating - SEND Self-Evaluation Toolkit"
     tool.section().locator("#resources-1--rag").get_by_label("Green").check()
     tool.section().get_by_role("link", name="Back to the overview").first.click()
-    assert page.evaluate("document.activeElement.id") == "framework-title"
+    assert_focus(page, "framework-title")
     assert lines(resources) == ["Effective use of resources", "1 of 3 rated", "In progress"]
     link.click()
     tool.section().get_by_label("I have completed this section").check()
@@ -275,15 +276,15 @@ def test_views_follow_back_forward_and_bookmarks_and_focus_their_heading(page, f
     assert tool.section().get_attribute("id") == "teaching-learning"
     page.go_back()
     assert tool.section().get_attribute("id") == "leadership"
-    assert page.evaluate("document.activeElement.id") == "leadership-title"
+    assert_focus(page, "leadership-title")
     page.go_forward()
-    assert page.evaluate("document.activeElement.id") == "teaching-learning-title"
+    assert_focus(page, "teaching-learning-title")
     page.goto(url + "#leadership-3")  # a bookmark to one statement
     page.wait_for_load_state("load")
     assert tool.section().get_attribute("id") == "leadership"
-    assert page.evaluate("document.activeElement.id") == "leadership-3-text"
+    assert_focus(page, "leadership-3-text")
     page.goto(url + "#review-points")
-    assert page.evaluate("document.activeElement.id") == "review-points-title"
+    assert_focus(page, "review-points-title")
     assert page.title() == "Review points - SEND Self Evaluation tool - SEND Self-Evaluation Toolkit"
     page.goto(url + "#no-such-thing")
     assert page.locator("#overview").is_visible()
@@ -302,7 +303,7 @@ def test_several_assessments_stay_separate_and_can_be_duplicated_and_deleted(pag
     page.locator("#new-setting").fill("Elm Academy")
     page.locator("#new-period").fill("Spring 2027")
     page.get_by_role("button", name="Start a new assessment").click()
-    assert page.locator("#done-message").inner_text() == "Started a new assessment: Elm Academy, Spring 2027."
+    expect(page.locator("#done-message")).to_have_text("Started a new assessment: Elm Academy, Spring 2027.")
     assert page.locator("#overview").is_visible()
     tool.go("#leadership")
     assert checked(tool.section(), "leadership-1--rag") is None
@@ -315,7 +316,7 @@ def test_several_assessments_stay_separate_and_can_be_duplicated_and_deleted(pag
     assert [action.text_content() for action in rows.nth(0).locator("td").nth(3).locator("> *").all()] == [
         "Open now", "Duplicate Elm Academy, Spring 2027", "Delete Elm Academy, Spring 2027"]
     page.get_by_role("button", name="Open Oak Primary, Autumn 2026").click()
-    assert page.locator("#done-message").inner_text() == "Opened Oak Primary, Autumn 2026."
+    expect(page.locator("#done-message")).to_have_text("Opened Oak Primary, Autumn 2026.")
     tool.go("#leadership")
     assert checked(tool.section(), "leadership-1--rag") == "green"
     page.reload()
@@ -324,8 +325,8 @@ def test_several_assessments_stay_separate_and_can_be_duplicated_and_deleted(pag
 
     tool.go("#assessments")
     page.get_by_role("button", name="Duplicate Oak Primary, Autumn 2026").click()
-    assert page.locator("#done-message").inner_text() == "Made a copy: Oak Primary (copy), Autumn 2026."
-    assert page.evaluate("document.activeElement.id") == "done-message"
+    expect(page.locator("#done-message")).to_have_text("Made a copy: Oak Primary (copy), Autumn 2026.")
+    assert_focus(page, "done-message")
     records = tool.records()
     assert sorted(r["setting"] for r in records.values()) == ["Elm Academy", "Oak Primary", "Oak Primary (copy)"]
     copy = next(r for r in records.values() if r["setting"] == "Oak Primary (copy)")
@@ -334,12 +335,12 @@ def test_several_assessments_stay_separate_and_can_be_duplicated_and_deleted(pag
     page.get_by_role("button", name="Delete Elm Academy, Spring 2027").click()
     dialog = page.get_by_role("dialog", name="Delete Elm Academy, Spring 2027?")
     assert dialog.is_visible()
-    assert page.evaluate("document.activeElement.id") == "confirm-no"  # the safe choice first
+    assert_focus(page, "confirm-no")  # the safe choice first
     page.keyboard.press("Escape")
     assert dialog.is_hidden() and len(tool.records()) == 3
     page.get_by_role("button", name="Delete Elm Academy, Spring 2027").click()
     dialog.get_by_role("button", name="Yes, delete it").click()
-    assert page.locator("#done-message").inner_text() == "Deleted Elm Academy, Spring 2027."
+    expect(page.locator("#done-message")).to_have_text("Deleted Elm Academy, Spring 2027.")
     assert sorted(r["setting"] for r in tool.records().values()) == ["Oak Primary", "Oak Primary (copy)"]
     assert rows.count() == 2
 
@@ -358,7 +359,7 @@ def test_review_point_compare_shows_exactly_the_changes_made(page, fresh_site):
     assert name.input_value() in {f"{term} {year}" for term in ("Autumn", "Spring", "Summer") for year in range(2024, 2040)}
     name.fill("Autumn 2026")
     page.get_by_role("button", name="Save a review point").click()
-    assert page.locator("#done-message").inner_text() == "Review point saved: Autumn 2026."
+    expect(page.locator("#done-message")).to_have_text("Review point saved: Autumn 2026.")
 
     tool.go("#outcomes")
     section.locator("#outcomes-1--now").get_by_label("6", exact=True).check()            # 4 -> 6
@@ -371,7 +372,7 @@ def test_review_point_compare_shows_exactly_the_changes_made(page, fresh_site):
     tool.go("#review-points")
     page.get_by_role("link", name="Compare with now (Autumn 2026)").click()
     assert page.locator("#compare-title").inner_text() == "What has changed since Autumn 2026"
-    assert page.evaluate("document.activeElement.id") == "compare-title"
+    assert_focus(page, "compare-title")
     assert page.locator("#compare-summary").inner_text().startswith("6 answers have changed in 5 items since the review point “Autumn 2026” was saved on ")
     assert page.locator("#compare-changes h3").all_inner_texts() == ["Outcomes for Pupils with SEND", "Leadership of SEND"]
     rows = [[cell.strip() for cell in row.split("\t")] for row in page.locator("#compare-changes tbody tr").all_inner_texts()]
@@ -650,18 +651,18 @@ def test_keyboard_only_review_points_and_assessments(page, fresh_site):
 
     tab_to("document.activeElement.textContent === 'Review points'")
     keys.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "review-points-title"
+    assert_focus(page, "review-points-title")
     tab_to("document.activeElement.id === 'review-point-name'")
     keys.press("Control+A")
     keys.type("Baseline")
     keys.press("Enter")
-    assert page.locator("#done-message").inner_text() == "Review point saved: Baseline."
+    expect(page.locator("#done-message")).to_have_text("Review point saved: Baseline.")
     tool.go("#leadership")
     tool.section().locator("#leadership-1--rag").get_by_label("Green").check()
     tool.go("#review-points")
     tab_to("document.activeElement.textContent === 'Compare with now (Baseline)'")
     keys.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "compare-title"
+    assert_focus(page, "compare-title")
     assert page.locator("#compare-changes tbody td").all_inner_texts()[-2:] == ["Red", "Green"]
 
     tab_to("document.activeElement.textContent === 'Your assessments'", key="Shift+Tab")
@@ -669,15 +670,15 @@ def test_keyboard_only_review_points_and_assessments(page, fresh_site):
     tab_to("document.activeElement.id === 'new-setting'")
     keys.type("Birch Infants")
     keys.press("Enter")
-    assert page.locator("#done-message").inner_text() == "Started a new assessment: Birch Infants."
-    assert page.evaluate("document.activeElement.id") == "framework-title"
+    expect(page.locator("#done-message")).to_have_text("Started a new assessment: Birch Infants.")
+    assert_focus(page, "framework-title")
     tab_to("document.activeElement.textContent === 'Your assessments'")
     keys.press("Enter")
     tab_to("document.activeElement.textContent === 'Delete Birch Infants'")
     keys.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "confirm-no"
+    assert_focus(page, "confirm-no")
     keys.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.id") == "confirm-yes"
+    assert_focus(page, "confirm-yes")
     keys.press("Enter")
-    assert page.locator("#done-message").inner_text() == "Deleted Birch Infants. Open now: Untitled assessment."
-    assert page.evaluate("document.activeElement.id") == "done-message"
+    expect(page.locator("#done-message")).to_have_text("Deleted Birch Infants. Open now: Untitled assessment.")
+    assert_focus(page, "done-message")
