@@ -12,23 +12,16 @@
                               error.code === 22 || error.code === 1014);
   }
 
-  /* The browser's localStorage if this page may use it, else null. A store that is full is still
-     usable (what it holds can be read), so only an error other than the quota counts as blocked. */
+  /* The browser's localStorage if this page may read it, else null. Opening writes nothing, not even
+     a probe: a store that refuses a write says so when write() returns "full" or "failed". */
   function usableArea(probeKey) {
-    var area;
     try {
-      area = window.localStorage;
+      var area = window.localStorage;
       area.getItem(probeKey);
+      return area;
     } catch (error) {
       return null;
     }
-    try {
-      area.setItem(probeKey, "1");
-      area.removeItem(probeKey);
-    } catch (error) {
-      if (!isQuotaError(error)) { return null; }
-    }
-    return area;
   }
 
   function open(prefix) {
