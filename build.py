@@ -51,12 +51,12 @@ SETTING_NAMES = {
 }
 
 # Element ids and view names the framework page uses itself: no section or item may take them.
-PAGE_IDS = {"main", "overview", "assessments", "review-points", "compare", "framework-title", "framework-data",
-            "how-to-use", "contents-heading", "source-heading"}
+PAGE_IDS = {"main", "overview", "summary", "priorities", "plan", "assessments", "review-points", "compare",
+            "framework-title", "framework-data", "how-to-use", "contents-heading", "source-heading"}
 
 # The browser scripts of a framework page, in the order they run: each owns one concern.
-FRAMEWORK_SCRIPTS = ["print.js", "storage.js", "answers.js", "assessments.js", "controls.js", "views.js",
-                     "panels.js", "app.js"]
+FRAMEWORK_SCRIPTS = ["print.js", "storage.js", "answers.js", "assessments.js", "scoring.js", "plan.js", "controls.js",
+                     "charts.js", "views.js", "panels.js", "results.js", "plan-view.js", "app.js"]
 
 # ---------------------------------------------------------------- problems
 
@@ -586,6 +586,8 @@ def browser_data(framework, site):
                 entry.update(repeat=bool(item["repeat"]), fields=fields)
                 if item["repeat"]:
                     entry.update(rows=item["rows"] or [], blank_rows=3 if item["blank_rows"] is None else item["blank_rows"])
+            if item.get("plan"):
+                entry.update(plan=True)
             items.append(entry)
         sections.append({"id": section["id"], "settings": section.get("settings", []), "items": items})
     return {"site": site["id"], "framework": framework["id"], "version": framework["version"],

@@ -32,6 +32,8 @@
     byId("storage-warning").hidden = store.persistent;
     var controls = toolkit.controls.create(byId("main"), framework, change, function (text) { say(text); });
     var views = toolkit.views.create(framework, onShow);
+    var planView = toolkit.planView.create(framework, change, function () { return state.record; },
+                                           function () { return state.readOnly; });
 
     /* ---- saved records */
 
@@ -224,6 +226,9 @@
       if (where.view === "assessments") { panels.showAssessments(allRecords(), state.record, state.readOnly); }
       if (where.view === "review-points") { panels.showReviewPoints(state.record, state.readOnly); }
       if (where.view === "compare") { panels.showComparison(framework, state.record, where.reviewPoint); }
+      if (where.view === "summary") { toolkit.results.showSummary(framework, state.record); }
+      if (where.view === "priorities") { toolkit.results.showPriorities(framework, state.record, state.readOnly); }
+      if (where.view === "plan") { planView.show(state.record); } else { planView.leave(); }
     }
 
     /* ---- your assessments */
@@ -286,7 +291,7 @@
     }
 
     function editDetails(event) {
-      var field = event.target.id === "assessment-setting" ? "setting" : "period";
+      var field = event.target.id.replace("assessment-", "");
       var value = event.target.value.trim();
       change(function (record) { record[field] = value; }, true);
       byId("assessment-name").textContent = assessments.title(state.record);
@@ -326,6 +331,28 @@
       });
     }
 
+    /* ---- printing: the full report (the default, and what Ctrl+P prints), the action plan alone,
+       or a blank copy of the framework. A blank copy shows empty controls while printing, and
+       the answers again afterwards: nothing saved changes. */
+
+    function preparePrint(kind) {
+      flush();
+      document.documentElement.dataset.print = kind;
+      toolkit.results.fillCover(framework, state.record, kind);
+      if (kind === "blank") {
+        controls.fill(assessments.create(framework, {}, new Date()));
+        return;
+      }
+      toolkit.results.showSummary(framework, state.record);
+      toolkit.results.showPriorities(framework, state.record, true);
+      planView.show(state.record);
+    }
+
+    function printDocument(kind) {
+      preparePrint(kind);
+      window.print();
+    }
+
     /* ---- wiring */
 
     byId("assessments").addEventListener("click", function (event) {
@@ -344,6 +371,24 @@
       });
     byId("assessment-setting").addEventListener("input", editDetails);
     byId("assessment-period").addEventListener("input", editDetails);
+    byId("assessment-participants").addEventListener("input", editDetails);
+    byId("priorities").addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-add-action]");
+      if (!button) { return; }
+      var statement = button.dataset.addAction;
+      var id = planView.addAction([statement], { target: toolkit.results.statementText(statement) });
+      views.go("#action-" + id);
+      say("Added to the action plan as action " + state.record.actions.length + ": say what you will do, who will do it, and when to review it.", "plan");
+    });
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-print-document]");
+      if (button) { printDocument(button.dataset.printDocument); }
+    });
+    window.addEventListener("beforeprint", function () { preparePrint(document.documentElement.dataset.print || "report"); });
+    window.addEventListener("afterprint", function () {
+      if (document.documentElement.dataset.print === "blank") { controls.fill(state.record); }
+      delete document.documentElement.dataset.print;
+    });
     byId("review-points").addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) { return; }

@@ -32,7 +32,9 @@
       revision: 0,
       answers: {},
       completed: {},
-      reviewPoints: []
+      reviewPoints: [],
+      participants: "",
+      actions: []
     };
   }
 
@@ -60,7 +62,9 @@
       record.framework === framework.framework && typeof record.id === "string" &&
       typeof record.revision === "number" && isObject(record.answers) && isObject(record.completed) &&
       Array.isArray(record.reviewPoints);
-    return fine ? record : null;
+    if (!fine) { return null; }
+    if (!Array.isArray(record.actions)) { record.actions = []; }
+    return record;
   }
 
   function isObject(value) {

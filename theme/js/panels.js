@@ -64,11 +64,12 @@
       actions.push(actionButton("Delete", title, { delete: record.id }));
       cell(row, actions).className = "table__actions";
     });
-    var setting = byId("assessment-setting");
-    var period = byId("assessment-period");
-    if (document.activeElement !== setting) { setting.value = current.setting; }
-    if (document.activeElement !== period) { period.value = current.period; }
-    setting.disabled = period.disabled = readOnly;
+    [["assessment-setting", "setting"], ["assessment-period", "period"], ["assessment-participants", "participants"]]
+      .forEach(function (pair) {
+        var field = byId(pair[0]);
+        if (document.activeElement !== field) { field.value = current[pair[1]] || ""; }
+        field.disabled = readOnly;
+      });
     byId("assessment-name").textContent = assessments.title(current);
   }
 

@@ -1,11 +1,12 @@
 /* Views: which part of the one framework page is showing, from the URL fragment.
    #overview (or none), #<section id>, #<statement or item id> (its section, scrolled to it),
-   #assessments, #review-points and #compare-<review point id>. Links and back/forward change the
+   #summary, #priorities, #plan, #action-<action id> (the plan, at that action), #assessments,
+   #review-points and #compare-<review point id>. Links and back/forward change the
    fragment; the page shows that view, names it in the title, and moves focus to its heading. */
 (function (toolkit) {
   "use strict";
 
-  var PANELS = ["overview", "assessments", "review-points"];
+  var PANELS = ["overview", "summary", "priorities", "plan", "assessments", "review-points"];
 
   /* What a fragment asks for: { view, section?, target?, reviewPoint? }, or null for the skip link's
      #main, which moves focus within the view showing. Pure. */
@@ -14,6 +15,7 @@
     if (name === "main") { return null; }
     if (PANELS.indexOf(name) >= 0) { return { view: name }; }
     if (name.indexOf("compare-") === 0) { return { view: "compare", reviewPoint: name.slice("compare-".length) }; }
+    if (name.indexOf("action-") === 0) { return { view: "plan", target: name + "--target" }; }
     if (framework.sections.some(function (section) { return section.id === name; })) {
       return { view: "section", section: name };
     }
@@ -36,7 +38,7 @@
       document.title = name ? name + " - " + baseTitle : baseTitle;
       onShow(where);
       if (!moveFocus) { return; }
-      var target = where.target ? document.getElementById(where.target + "-text") || document.getElementById(where.target) : heading;
+      var target = where.target && (document.getElementById(where.target + "-text") || document.getElementById(where.target)) || heading;
       if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
       if (!where.target) { window.scrollTo(0, 0); }
       target.focus({ preventScroll: !where.target });

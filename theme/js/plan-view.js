@@ -1,0 +1,303 @@
+/* The action plan view: one card an action, to edit on screen, and the same actions as one table
+   for print. Changes go through app.js's change(), as every other answer does. */
+(function (toolkit) {
+  "use strict";
+
+  var element = toolkit.controls.element;
+  var plan = toolkit.plan;
+  var results = toolkit.results;
+
+  var FIELDS = [
+    { id: "target", label: "Target: what do we want to achieve?", type: "long" },
+    { id: "actions", label: "Actions: what needs to be done to achieve it?", type: "long" },
+    { id: "responsible", label: "Person/s responsible", type: "short" },
+    { id: "resources", label: "Resources required (time, cost, materials)", type: "long" },
+    { id: "evaluation", label: "Evaluation: evidence of success and impact", type: "long" },
+    { id: "review", label: "Review date", type: "date" },
+    { id: "completed", label: "Date completed", type: "date" }
+  ];
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function shorten(text, length) {
+    return text.length > length ? text.slice(0, length - 1) + "…" : text;
+  }
+
+  function statementName(id) {
+    var number = results.statementNumber(id);
+    return (number ? number + " " : "") + shorten(results.statementText(id), 90);
+  }
+
+  function create(framework, change, recordOf, isReadOnly) {
+    var removed = null;       // the last action deleted, and where it was, for Undo
+    var statements = Object.keys(framework.items).filter(function (id) { return framework.items[id].type === "statement"; });
+
+    function today() {
+      return plan.isoDate(new Date());
+    }
+
+    function say(text, undo) {
+      var message = byId("plan-message-text");
+      message.textContent = text;
+      byId("plan-undo").hidden = !undo;
+      message.focus();
+    }
+
+    function statusText(action) {
+      var text = plan.statusLabel(action.status);
+      if (plan.isOverdue(action, today())) {
+        text += ". Overdue: the review was due on " + toolkit.assessments.formatDate(action.review + "T12:00:00");
+      } else if (action.review && action.status !== "done" && action.status !== "dropped") {
+        text += ". Review by " + toolkit.assessments.formatDate(action.review + "T12:00:00");
+      }
+      return text;
+    }
+
+    function field(action, spec) {
+      var id = "action-" + action.id + "--" + spec.id;
+      var wrap = element("div", undefined, "field");
+      var label = wrap.appendChild(element("label", spec.label, "field__label"));
+      label.htmlFor = id;
+      var input = wrap.appendChild(element(spec.type === "long" ? "textarea" : "input", undefined, "field__input" + (spec.type === "date" ? " field__input--date" : "")));
+      if (spec.type === "long") { input.rows = 3; } else { input.type = spec.type === "date" ? "date" : "text"; }
+      input.id = id;
+      input.value = action[spec.id] || "";
+      input.dataset.field = spec.id;
+      return wrap;
+    }
+
+    function statusField(action) {
+      var id = "action-" + action.id + "--status";
+      var wrap = element("div", undefined, "field");
+      wrap.appendChild(element("label", "Status", "field__label")).htmlFor = id;
+      var select = wrap.appendChild(element("select", undefined, "field__input field__input--select"));
+      select.id = id;
+      select.dataset.field = "status";
+      plan.STATUSES.forEach(function (status) {
+        var option = select.appendChild(element("option", status.label));
+        option.value = status.value;
+      });
+      select.value = action.status || "not-started";
+      return wrap;
+    }
+
+    function linkedStatements(action, number) {
+      var wrap = element("div", undefined, "action__statements");
+      var heading = wrap.appendChild(element("p", "Linked statements", "action__label"));
+      heading.id = "action-" + action.id + "--linked";
+      if (!action.statements.length) {
+        wrap.appendChild(element("p", "No statement is linked to this action yet."));
+      } else {
+        var linked = wrap.appendChild(element("ul", undefined, "action__linked"));
+        linked.setAttribute("aria-labelledby", heading.id);
+        action.statements.forEach(function (statement) {
+          var entry = linked.appendChild(element("li"));
+          entry.appendChild(results.statementLink(statement));
+          var unlink = entry.appendChild(element("button", "Unlink", "button button--link"));
+          unlink.type = "button";
+          unlink.dataset.unlink = statement;
+          unlink.appendChild(element("span", " statement " + (results.statementNumber(statement) || statementName(statement)) + " from action " + number, "visually-hidden"));
+        });
+      }
+      var free = statements.filter(function (statement) { return action.statements.indexOf(statement) < 0; });
+      if (free.length) {
+        var chooser = wrap.appendChild(element("div", undefined, "field field--inline"));
+        var id = "action-" + action.id + "--link";
+        chooser.appendChild(element("label", "Link a statement", "field__label")).htmlFor = id;
+        var select = chooser.appendChild(element("select", undefined, "field__input field__input--select"));
+        select.id = id;
+        free.forEach(function (statement) {
+          var option = select.appendChild(element("option", statementName(statement)));
+          option.value = statement;
+        });
+        var button = chooser.appendChild(element("button", "Link", "button button--secondary"));
+        button.type = "button";
+        button.dataset.link = action.id;
+        button.appendChild(element("span", " this statement to action " + number, "visually-hidden"));
+      }
+      return wrap;
+    }
+
+    function button(text, hidden, data) {
+      var node = element("button", text, "button button--secondary");
+      node.type = "button";
+      node.appendChild(element("span", hidden, "visually-hidden"));
+      Object.keys(data).forEach(function (key) { node.dataset[key] = data[key]; });
+      return node;
+    }
+
+    function card(action, index, count) {
+      var number = index + 1;
+      var item = element("li", undefined, "action" + (plan.isOverdue(action, today()) ? " action--overdue" : ""));
+      item.id = "action-" + action.id;
+      item.dataset.action = action.id;
+      item.appendChild(element("h3", "Action " + number, "action__title")).id = "action-" + action.id + "--title";
+      item.appendChild(element("p", statusText(action), "action__status"));
+      item.appendChild(linkedStatements(action, number));
+      FIELDS.slice(0, 5).forEach(function (spec) { item.appendChild(field(action, spec)); });
+      var dates = item.appendChild(element("div", undefined, "action__dates"));
+      FIELDS.slice(5).forEach(function (spec) { dates.appendChild(field(action, spec)); });
+      dates.appendChild(statusField(action));
+      var buttons = item.appendChild(element("div", undefined, "button-group"));
+      var up = buttons.appendChild(button("Move up", " action " + number, { move: "-1" }));
+      var down = buttons.appendChild(button("Move down", " action " + number, { move: "1" }));
+      up.disabled = index === 0;
+      down.disabled = index === count - 1;
+      buttons.appendChild(button("Delete", " action " + number, { remove: action.id })).classList.add("button--warning");
+      return item;
+    }
+
+    function showTable(record) {
+      var body = byId("plan-table").tBodies[0];
+      body.textContent = "";
+      plan.actionsOf(record).forEach(function (action) {
+        var row = body.appendChild(element("tr", undefined, plan.isOverdue(action, today()) ? "plan-table__overdue" : ""));
+        row.appendChild(element("td", action.statements.map(statementName).join("\n") || "None linked"));
+        ["target", "actions", "responsible", "resources", "evaluation"].forEach(function (name) {
+          row.appendChild(element("td", action[name] || ""));
+        });
+        row.appendChild(element("td", action.review ? toolkit.assessments.formatDate(action.review + "T12:00:00") : ""));
+        row.appendChild(element("td", statusText(action).replace(/\. Review by .*/, "")));
+        row.appendChild(element("td", action.completed ? toolkit.assessments.formatDate(action.completed + "T12:00:00") : ""));
+      });
+      byId("plan-table-caption").textContent = "Action plan: " + toolkit.assessments.title(record);
+    }
+
+    /* Notes and actions written in the sections (items marked plan: true), shown again here. */
+    function showNotes(record) {
+      var notes = byId("plan-notes");
+      notes.textContent = "";
+      framework.sections.forEach(function (section) {
+        var given = section.items.filter(function (item) {
+          return item.plan && toolkit.answers.isStarted(item, record.answers[item.id]);
+        });
+        if (!given.length) { return; }
+        if (!notes.childNodes.length) { notes.appendChild(element("h3", "Notes and actions written in the sections")); }
+        var block = notes.appendChild(element("div", undefined, "plan-notes__section"));
+        var heading = block.appendChild(element("h4"));
+        var link = heading.appendChild(element("a", results.sectionTitle(section.id)));
+        link.href = "#" + section.id;
+        given.forEach(function (item) {
+          var answer = record.answers[item.id];
+          if (item.type === "text") {
+            block.appendChild(element("p", document.querySelector("label[for='" + item.id + "--answer']").textContent.trim(), "plan-notes__label"));
+            block.appendChild(element("p", answer.answer, "plan-notes__text"));
+            return;
+          }
+          var headings = item.fields.map(function (f) { return document.getElementById(item.id + "--" + f.id).firstChild.textContent.trim(); });
+          var rows = (answer.rows || []).filter(function (row) { return Object.keys(row).length; }).map(function (row, index) {
+            return [String(index + 1)].concat(item.fields.map(function (f) { return row[f.id] || ""; }));
+          });
+          block.appendChild(results.table(byId(item.id + "--title").textContent.trim(), ["Row"].concat(headings), rows));
+        });
+      });
+    }
+
+    function show(record) {
+      var readOnly = isReadOnly();
+      var list = byId("action-list");
+      var actions = plan.actionsOf(record);
+      list.textContent = "";
+      actions.forEach(function (action, index) { list.appendChild(card(action, index, actions.length)); });
+      list.querySelectorAll("input, textarea, select, button").forEach(function (control) { control.disabled = control.disabled || readOnly; });
+      byId("add-action").disabled = readOnly;
+      byId("plan-empty").hidden = actions.length > 0;
+      showTable(record);
+      showNotes(record);
+    }
+
+    function focusField(id, field) {
+      var target = byId("action-" + id + "--" + field);
+      target.focus();
+    }
+
+    /* Add an action, linked to the statements given, with fields given; returns its id. */
+    function addAction(linked, fields) {
+      var action = plan.create(linked, fields, new Date());
+      change(function (record) { plan.add(record, action); }, false);
+      show(recordOf());
+      return action.id;
+    }
+
+    var view = byId("plan");
+
+    view.addEventListener("input", function (event) {
+      var target = event.target;
+      var card_ = target.closest("[data-action]");
+      if (!card_ || !target.dataset.field || target.tagName === "SELECT" || target.type === "date") { return; }
+      var id = card_.dataset.action;
+      change(function (record) { plan.update(record, id, target.dataset.field, target.value); }, true);
+    });
+
+    view.addEventListener("change", function (event) {
+      var target = event.target;
+      var card_ = target.closest("[data-action]");
+      if (!card_ || !target.dataset.field || (target.tagName !== "SELECT" && target.type !== "date")) { return; }
+      var id = card_.dataset.action;
+      change(function (record) { plan.update(record, id, target.dataset.field, target.value); }, false);
+      var action = plan.find(recordOf(), id);
+      card_.querySelector(".action__status").textContent = statusText(action);
+      card_.classList.toggle("action--overdue", plan.isOverdue(action, today()));
+      showTable(recordOf());
+    });
+
+    view.addEventListener("click", function (event) {
+      var target = event.target.closest("button");
+      if (!target) { return; }
+      var card_ = target.closest("[data-action]");
+      var id = card_ && card_.dataset.action;
+      var record = recordOf();
+      if (target.id === "add-action") {
+        focusField(addAction([], {}), "target");
+      } else if (target.id === "plan-undo" && removed) {
+        var back = removed;
+        removed = null;
+        change(function (r) { plan.add(r, back.action, back.index); }, false);
+        show(recordOf());
+        say("Action " + (back.index + 1) + " is back in the plan.", false);
+      } else if (target.dataset.move) {
+        var index = plan.actionsOf(record).indexOf(plan.find(record, id)) + Number(target.dataset.move);
+        change(function (r) { plan.move(r, id, index); }, false);
+        show(recordOf());
+        var count = plan.actionsOf(recordOf()).length;
+        var moved = byId("action-" + id).querySelectorAll("[data-move]");
+        var same = moved[target.dataset.move === "-1" ? 0 : 1];
+        (same.disabled ? moved[target.dataset.move === "-1" ? 1 : 0] : same).focus();
+        byId("plan-message-text").textContent = "Action moved to position " + (index + 1) + " of " + count + ".";
+        byId("plan-undo").hidden = true;
+      } else if (target.dataset.remove) {
+        var action = plan.find(record, id);
+        removed = { action: JSON.parse(JSON.stringify(action)), index: plan.actionsOf(record).indexOf(action) };
+        change(function (r) { plan.remove(r, id); }, false);
+        show(recordOf());
+        say("Deleted action " + (removed.index + 1) + (action.target ? " (" + shorten(action.target, 60) + ")" : "") + ".", true);
+      } else if (target.dataset.link) {
+        var statement = byId("action-" + id + "--link").value;
+        change(function (r) { plan.link(r, id, statement); }, false);
+        show(recordOf());
+        var chooser = byId("action-" + id + "--link");
+        (chooser || byId("action-" + id + "--target")).focus();
+      } else if (target.dataset.unlink) {
+        var gone = target.dataset.unlink;
+        change(function (r) { plan.unlink(r, id, gone); }, false);
+        show(recordOf());
+        byId("action-" + id + "--link").focus();
+      }
+    });
+
+    return {
+      show: show,
+      addAction: addAction,
+      /* Leaving the plan forgets the Undo and the last message. */
+      leave: function () {
+        removed = null;
+        byId("plan-message-text").textContent = "";
+        byId("plan-undo").hidden = true;
+      }
+    };
+  }
+
+  toolkit.planView = { create: create };
+}(window.SendToolkit = window.SendToolkit || {}));

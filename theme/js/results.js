@@ -1,0 +1,327 @@
+/* Results: the summary and priorities views and the printed report's cover, drawn from an
+   assessment's answers with scoring.js and charts.js. Names of sections, statements and ratings come
+   from the page; anything the user typed is set as text only. */
+(function (toolkit) {
+  "use strict";
+
+  var element = toolkit.controls.element;
+  var scoring = toolkit.scoring;
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  /* ---- names from the page */
+
+  function sectionTitle(id) {
+    return byId(id + "-title").textContent.trim();
+  }
+
+  function statementNumber(id) {
+    var number = byId(id + "-text").querySelector(".statement__number");
+    return number ? number.textContent.trim() : "";
+  }
+
+  /* A statement's words without its number. */
+  function statementText(id) {
+    var heading = byId(id + "-text");
+    var number = heading.querySelector(".statement__number");
+    return heading.textContent.slice(number ? number.textContent.length : 0).trim();
+  }
+
+  /* A statement as a link to it: "1.2 The SENCO is…". */
+  function statementLink(id) {
+    var link = element("a", (statementNumber(id) ? statementNumber(id) + " " : "") + statementText(id));
+    link.href = "#" + id;
+    return link;
+  }
+
+  function ratingLabel(framework, ratingId) {
+    var statement = Object.keys(framework.items).map(function (id) { return framework.items[id]; })
+      .find(function (item) { return item.type === "statement" && item.ratings.some(function (r) { return r.id === ratingId; }); });
+    return toolkit.controls.ratingLabel(statement.id, ratingId);
+  }
+
+  function pointLabel(scale, value) {
+    var point = toolkit.answers.pointFor(scale, value);
+    return scoring.isNumeric(scale) ? String(value) : (point.label || String(value));
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function list(parts) {
+    return parts.length > 1 ? parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1] : parts.join("");
+  }
+
+  /* ---- tables */
+
+  function table(caption, headings, rows) {
+    var wrap = element("div", undefined, "table-scroll");
+    var result = wrap.appendChild(element("table", undefined, "table table--figures"));
+    result.appendChild(element("caption", caption, "table__caption"));
+    var head = result.appendChild(element("thead")).appendChild(element("tr"));
+    headings.forEach(function (text) { head.appendChild(element("th", text)).setAttribute("scope", "col"); });
+    var body = result.appendChild(element("tbody"));
+    rows.forEach(function (cells) {
+      var row = body.appendChild(element("tr"));
+      cells.forEach(function (cell, index) {
+        var node = row.appendChild(element(index ? "td" : "th"));
+        if (!index) { node.setAttribute("scope", "row"); }
+        if (cell instanceof Node) { node.appendChild(cell); } else { node.textContent = String(cell); }
+      });
+    });
+    return wrap;
+  }
+
+  function figure(heading, sentence, chart, tableNode) {
+    var block = element("div", undefined, "result-block");
+    block.appendChild(element("h3", heading));
+    block.appendChild(element("p", sentence, "result-block__sentence"));
+    var holder = block.appendChild(element("figure", undefined, "chart-figure"));
+    holder.appendChild(chart);
+    block.appendChild(tableNode);
+    return block;
+  }
+
+  /* ---- summary */
+
+  function numericBlock(framework, summary, ratings) {
+    var names = ratings.map(function (rating) { return ratingLabel(framework, rating.rating); });
+    var scale = ratings[0].scale;
+    var max = Math.max.apply(null, scale.points.map(function (p) { return p.value; }));
+    var shown = summary.sections.filter(function (section) {
+      return section.ratings.some(function (r) { return r.numeric; });
+    });
+    var rows = shown.map(function (section) {
+      return { label: sectionTitle(section.id), bars: section.ratings.filter(function (r) { return r.numeric; }).map(function (r, index) {
+        return { value: r.average || 0, kind: index ? "target" : "now", texture: index, text: r.average === null ? "no ratings yet" : String(r.average) };
+      }) };
+    });
+    var chart = toolkit.charts.bars(rows, { max: max, key: names.map(function (name, index) {
+      return { label: "Average: " + name, kind: index ? "target" : "now", texture: index };
+    }) }, "Average ratings by section");
+    var headings = ["Section"];
+    names.forEach(function (name) { headings.push("Average: " + name, "Rated", "Not applicable", "Not rated"); });
+    var tableRows = shown.map(function (section) {
+      var cells = [sectionTitle(section.id)];
+      section.ratings.filter(function (r) { return r.numeric; }).forEach(function (r) {
+        cells.push(r.average === null ? "–" : r.average, r.rated, r.notApplicable, r.notRated);
+      });
+      return cells;
+    });
+    var overall = ratings.map(function (r, index) { return names[index] + " " + (r.average === null ? "not rated yet" : "averages " + r.average); });
+    var withGap = shown.map(function (section) {
+      var pair = section.ratings.filter(function (r) { return r.numeric; });
+      return { id: section.id, gap: pair.length === 2 && pair[0].average !== null && pair[1].average !== null ? pair[1].average - pair[0].average : null };
+    }).filter(function (s) { return s.gap !== null; }).sort(function (a, b) { return b.gap - a.gap; });
+    var sentence = "Across the framework, " + list(overall) + " (not applicable and unrated statements left out)." +
+      (withGap.length ? " The biggest gap is in " + sectionTitle(withGap[0].id) + " (" + Math.round(withGap[0].gap * 10) / 10 + ")." : "");
+    return figure("Average ratings by section", sentence, chart, table("Average ratings by section", headings, tableRows));
+  }
+
+  function namedBlock(framework, summary, overall) {
+    var label = ratingLabel(framework, overall.rating);
+    var points = overall.scale.points.filter(function (p) { return !p.not_applicable; });
+    var shown = summary.sections.map(function (section) {
+      return { id: section.id, tally: section.ratings.find(function (r) { return r.rating === overall.rating && r.scale === overall.scale; }) };
+    }).filter(function (s) { return s.tally; });
+    var rows = shown.map(function (s) {
+      return { label: sectionTitle(s.id), bars: points.map(function (p, index) {
+        return { value: s.tally.counts[p.value], kind: "point-" + p.value, texture: index };
+      }).concat([{ value: s.tally.notRated, kind: "unrated", texture: 0 }]) };
+    });
+    var key = points.map(function (p, index) { return { label: p.label || String(p.value), kind: "point-" + p.value, texture: index }; })
+      .concat([{ label: "Not rated", kind: "unrated", texture: 0 }]);
+    var max = shown.reduce(function (most, s) { return Math.max(most, s.tally.statements); }, 1);
+    var chart = toolkit.charts.bars(rows, { max: max, stacked: true, key: key }, label + " by section");
+    var headings = ["Section"].concat(points.map(function (p) { return p.label || String(p.value); }), ["Not applicable", "Not rated"]);
+    var tableRows = shown.map(function (s) {
+      return [sectionTitle(s.id)].concat(points.map(function (p) { return s.tally.counts[p.value]; }), [s.tally.notApplicable, s.tally.notRated]);
+    });
+    var parts = points.map(function (p) { return overall.counts[p.value] + " " + (p.label || p.value); });
+    var sentence = "Of " + plural(overall.statements, "statement", "statements") + " with this rating, " + list(parts) +
+      (overall.notApplicable ? ", " + overall.notApplicable + " not applicable" : "") + "; " + overall.notRated + " not rated yet.";
+    return figure(label + " by section", sentence, chart, table(label + " by section", headings, tableRows));
+  }
+
+  function progressBlock(framework, summary) {
+    var rows = summary.sections.map(function (section) {
+      return { label: sectionTitle(section.id), bars: [
+        { value: section.progress.done, kind: "done", texture: 0 },
+        { value: section.progress.total - section.progress.done, kind: "unrated", texture: 0 }] };
+    });
+    var max = summary.sections.reduce(function (most, s) { return Math.max(most, s.progress.total); }, 1);
+    var chart = toolkit.charts.bars(rows, { max: max, stacked: true, key: [{ label: "Done", kind: "done", texture: 0 }, { label: "Not yet", kind: "unrated", texture: 0 }] }, "Progress by section");
+    var done = summary.sections.reduce(function (n, s) { return n + s.progress.done; }, 0);
+    var total = summary.sections.reduce(function (n, s) { return n + s.progress.total; }, 0);
+    var complete = summary.sections.filter(function (s) { return s.progress.status === "completed"; }).length;
+    var statuses = { "not-started": "Not started", "in-progress": "In progress", completed: "Completed" };
+    var tableRows = summary.sections.map(function (s) {
+      return [sectionTitle(s.id), s.progress.done + " of " + s.progress.total + " " + s.progress.verb, statuses[s.progress.status], s.withoutEvidence];
+    });
+    var sentence = done + " of " + total + " questions and statements are done, and " + plural(complete, "section is", "sections are") + " marked completed.";
+    return figure("Progress by section", sentence, chart,
+                  table("Progress by section", ["Section", "Progress", "Status", "Rated without evidence"], tableRows));
+  }
+
+  function profileBlock(framework, answers) {
+    var dots = scoring.profile(framework, answers);
+    if (!dots.length) { return null; }
+    var statement = framework.items[dots[0].item];
+    var scale = framework.scales[statement.ratings[0].scale];
+    var values = scale.points.filter(function (p) { return !p.not_applicable; }).map(function (p) { return p.value; });
+    var names = { now: ratingLabel(framework, statement.ratings[0].id), target: ratingLabel(framework, statement.ratings[1].id) };
+    var sections = framework.sections.map(function (section) { return section.id; });
+    function label(dot, index) {
+      return statementNumber(dot.item) ? (sections.indexOf(dot.section) + 1) + "." + statementNumber(dot.item) : String(index + 1);
+    }
+    var chart = toolkit.charts.profile(dots.map(function (dot, index) {
+      return { label: label(dot, index), now: dot.now, target: dot.target, first: !index || dots[index - 1].section !== dot.section };
+    }), { min: Math.min.apply(null, values), max: Math.max.apply(null, values) }, names,
+    "Join the dots: " + names.now + " and " + names.target + ", statement by statement");
+    var both = dots.filter(function (dot) { return dot.now !== null && dot.target !== null; }).length;
+    var sentence = "Statements run down the side and the scale across: circles joined by a solid line are “" + names.now +
+      "”, squares joined by a dashed line are “" + names.target + "”. " + both + " of " + dots.length +
+      " statements have both; the others are missed out, as the paper form says.";
+    var rows = dots.map(function (dot, index) {
+      return [label(dot, index), statementText(dot.item), dot.now === null ? "–" : dot.now, dot.target === null ? "–" : dot.target];
+    });
+    var details = element("details", undefined, "figures-details");
+    details.appendChild(element("summary", "The profile as a table"));
+    details.appendChild(table("Join the dots profile", ["Number", "Statement", names.now, names.target], rows));
+    return figure("Join the dots profile", sentence, chart, details);
+  }
+
+  function dutiesBlock(framework, answers) {
+    var statutory = Object.keys(framework.items).filter(function (id) { return framework.items[id].statutory; });
+    if (!statutory.length) { return null; }
+    var unmet = scoring.priorities(framework, answers).filter(function (p) { return p.group === "duty"; });
+    var unrated = statutory.filter(function (id) { return !toolkit.answers.isRated(framework.items[id], answers[id]); }).length;
+    var block = element("div", undefined, "result-block result-block--duties");
+    block.appendChild(element("h3", "Statutory duties not yet met"));
+    if (!unmet.length) {
+      block.appendChild(element("p", "No statutory duty is rated as not met or partly met."));
+    } else {
+      var items = block.appendChild(element("ul", undefined, "duty-list"));
+      unmet.forEach(function (priority) {
+        var entry = items.appendChild(element("li"));
+        entry.appendChild(element("strong", reason(framework, priority) + ": "));
+        entry.appendChild(statementLink(priority.item));
+      });
+    }
+    if (unrated) { block.appendChild(element("p", plural(unrated, "statutory duty is", "statutory duties are") + " not rated yet.")); }
+    return block;
+  }
+
+  function showSummary(framework, record) {
+    var summary = scoring.summarise(framework, record.answers, record.completed);
+    var rated = summary.sections.reduce(function (n, s) { return n + (s.progress.verb === "rated" ? s.progress.done : 0); }, 0);
+    var statements = summary.overall.ratings.length ? Object.keys(framework.items).filter(function (id) {
+      return framework.items[id].type === "statement" && framework.items[id].ratings.length;
+    }).length : 0;
+    byId("summary-intro").textContent = toolkit.assessments.title(record) + ": " +
+      (statements ? rated + " of " + plural(statements, "statement", "statements") + " rated" +
+        (summary.overall.withoutEvidence ? ", " + summary.overall.withoutEvidence + " of them without evidence yet." : ".")
+        : "this framework asks questions rather than ratings, so its summary is the progress of each section.");
+    replace(byId("summary-duties"), [dutiesBlock(framework, record.answers)]);
+    replace(byId("summary-profile"), [profileBlock(framework, record.answers)]);
+    var numeric = summary.overall.ratings.filter(function (r) { return r.numeric; });
+    var blocks = [progressBlock(framework, summary)];
+    if (numeric.length) { blocks.push(numericBlock(framework, summary, numeric)); }
+    summary.overall.ratings.filter(function (r) { return !r.numeric; }).forEach(function (overall) {
+      blocks.push(namedBlock(framework, summary, overall));
+    });
+    replace(byId("summary-sections"), blocks);
+  }
+
+  function replace(container, nodes) {
+    container.textContent = "";
+    nodes.forEach(function (node) { if (node) { container.appendChild(node); } });
+  }
+
+  /* ---- priorities */
+
+  /* Why a statement is a priority, in words: "Not met", "Red", "Now 3, target 8: a gap of 5". */
+  function reason(framework, priority) {
+    if (priority.worst) {
+      var scale = framework.scales[framework.items[priority.item].ratings.find(function (r) { return r.id === priority.worst.rating; }).scale];
+      return pointLabel(scale, priority.worst.point);
+    }
+    return "Now " + priority.gap.now + ", target " + priority.gap.target + ": a gap of " + priority.gap.gap;
+  }
+
+  function showPriorities(framework, record, readOnly) {
+    var rule = scoring.ruleOf(framework, function (id) { return ratingLabel(framework, id); });
+    var ruleList = byId("priority-rule");
+    ruleList.textContent = "";
+    rule.forEach(function (sentence) { ruleList.appendChild(element("li", sentence)); });
+    byId("priority-rule-title").hidden = !rule.length;
+    var found = rule.length ? scoring.priorities(framework, record.answers) : [];
+    byId("priorities-empty").textContent = !rule.length ?
+      "This framework has no ratings, so there are no priorities to rank. Write your actions in the action plan." :
+      (found.length ? "" : "Nothing is a priority yet: rate statements and set targets, and the priorities appear here.");
+    var listNode = byId("priority-list");
+    listNode.textContent = "";
+    found.forEach(function (priority, index) {
+      var entry = listNode.appendChild(element("li", undefined, "priority priority--" + priority.group));
+      var head = entry.appendChild(element("p", undefined, "priority__statement"));
+      head.appendChild(statementLink(priority.item));
+      var facts = entry.appendChild(element("p", undefined, "priority__facts"));
+      facts.appendChild(element("span", (priority.group === "duty" ? "Statutory duty: " : "") + reason(framework, priority), "tag tag--" + priority.group));
+      facts.appendChild(document.createTextNode(" " + sectionTitle(priority.section)));
+      if (priority.noEvidence) {
+        facts.appendChild(document.createTextNode(" "));
+        facts.appendChild(element("span", "No evidence yet", "tag tag--warning"));
+      }
+      var planned = toolkit.plan.actionFor(record, priority.item);
+      if (planned) {
+        var link = entry.appendChild(element("p", undefined, "priority__planned")).appendChild(
+          element("a", "In the action plan: action " + (record.actions.indexOf(planned) + 1)));
+        link.href = "#action-" + planned.id;
+      } else if (!readOnly) {
+        var button = entry.appendChild(element("button", "Add to action plan", "button button--secondary"));
+        button.type = "button";
+        button.dataset.addAction = priority.item;
+        button.setAttribute("aria-describedby", "priority-" + index);
+        head.id = "priority-" + index;
+      }
+    });
+  }
+
+  /* ---- the printed report's cover */
+
+  function fillCover(framework, record, document_) {
+    var kinds = { report: "Self-evaluation report", plan: "Action plan", blank: "Blank copy for a meeting" };
+    byId("cover-kind").textContent = kinds[document_];
+    var blank = document_ === "blank";
+    byId("cover-setting").textContent = blank ? "" : record.setting || "Not given";
+    byId("cover-period").textContent = blank ? "" : record.period || "Not given";
+    var participants = blank ? [] : [record.participants || ""].concat(participantRows(framework, record)).filter(Boolean);
+    byId("cover-participants").textContent = participants.join("\n") || (blank ? "" : "Not given");
+    byId("cover-printed").textContent = toolkit.assessments.formatDate(new Date().toISOString());
+  }
+
+  /* The rows of a repeating form called "participants", as "Role, Name, Date" lines. */
+  function participantRows(framework, record) {
+    var form = framework.items.participants;
+    var answer = record.answers.participants;
+    if (!form || form.type !== "form" || !form.repeat) { return []; }
+    var rows = answer ? answer.rows : toolkit.answers.defaultRows(form);
+    return rows.map(function (row) {
+      return form.fields.map(function (field) { return row[field.id] || ""; }).filter(Boolean).join(", ");
+    }).filter(function (line) { return line.indexOf(",") >= 0; });
+  }
+
+  toolkit.results = {
+    showSummary: showSummary,
+    showPriorities: showPriorities,
+    fillCover: fillCover,
+    statementLink: statementLink,
+    statementNumber: statementNumber,
+    statementText: statementText,
+    sectionTitle: sectionTitle,
+    table: table
+  };
+}(window.SendToolkit = window.SendToolkit || {}));
