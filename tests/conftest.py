@@ -84,6 +84,17 @@ def context(browser):
     context.close()
 
 
+@pytest.fixture
+def page(context):
+    """A page of the shared context that fails the test on any script error or console warning."""
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: page.errors.append(message.text) if message.type in ("error", "warning") else None)
+    yield page
+    assert page.errors == []
+
+
 class PageWatch:
     """Everything a page logs to the console, every error it throws, and every request it makes."""
 

@@ -16,16 +16,6 @@ def url_of(where, fresh_site, http_site, name):
     return (fresh_site / name).as_uri() if where == "file" else http_site + name
 
 
-@pytest.fixture
-def page(context):
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: page.errors.append(message.text) if message.type in ("error", "warning") else None)
-    yield page
-    assert page.errors == []
-
-
 def lines(locator):
     """The text of an element as a user reads it, line by line."""
     return [line.strip() for line in locator.inner_text().split("\n") if line.strip()]
@@ -521,7 +511,7 @@ def test_keyboard_only_a_whole_section_is_rated_and_marked_completed(page, fresh
                               for n, rag in [(1, "red"), (2, "amber"), (3, "green")]}
 
 
-VIEWS = ["", "#assessments", "#review-points"]
+VIEWS = ["", "#summary", "#priorities", "#plan", "#assessments", "#review-points"]
 
 
 @pytest.mark.parametrize("name", ["send-self-evaluation", "send-audit-rag", "herts-send-benchmark", "good-to-great-send",
@@ -534,6 +524,11 @@ def test_every_view_passes_axe_empty_and_filled(name, page, fresh_site):
         tool.go(fragment or "#overview")
         assert axe_violations(page) == [], fragment
     fill_everything(page, sections, tool)
+    tool.go("#plan")
+    page.get_by_role("button", name="Add an action").click()
+    page.keyboard.type("An action with <b>markup</b> in it")
+    page.locator("#action-list [id$='--review']").fill("2020-01-31")
+    page.locator("#action-list [id$='--review']").dispatch_event("change")  # overdue
     tool.go("#review-points")
     page.get_by_role("button", name="Save a review point").click()
     page.get_by_role("link", name="Compare with now").click()

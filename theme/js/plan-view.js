@@ -120,8 +120,8 @@
       return wrap;
     }
 
-    function button(text, hidden, data) {
-      var node = element("button", text, "button button--secondary");
+    function button(text, hidden, data, kind) {
+      var node = element("button", text, "button button--" + (kind || "secondary"));
       node.type = "button";
       node.appendChild(element("span", hidden, "visually-hidden"));
       Object.keys(data).forEach(function (key) { node.dataset[key] = data[key]; });
@@ -145,7 +145,7 @@
       var down = buttons.appendChild(button("Move down", " action " + number, { move: "1" }));
       up.disabled = index === 0;
       down.disabled = index === count - 1;
-      buttons.appendChild(button("Delete", " action " + number, { remove: action.id })).classList.add("button--warning");
+      buttons.appendChild(button("Delete", " action " + number, { remove: action.id }, "warning"));
       return item;
     }
 
