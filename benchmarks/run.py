@@ -11,7 +11,9 @@ in Chromium with its CPU slowed 4x (as on an old school laptop), empty and with 
 rated and evidenced. Reported: time from the start of navigation to the first usable control (the
 scripts have filled the page and saving works: the "send-toolkit:ready" performance mark), and
 time from a click on a rating to the rating saved in localStorage with the status line updated,
-and to the next frame painted. Results are kept in benchmarks/RESULTS.md with the command.
+and to the next frame painted, and the time from following a link to the summary to the summary
+computed and drawn (next frame). Last, the full report of each seed framework is printed with
+page.pdf(), every statement rated and evidenced, and timed. Results are kept in benchmarks/RESULTS.md with the command.
 """
 import json
 import platform
@@ -117,9 +119,62 @@ CLICK_TO_SAVED = """async (prefix) => {
 }"""
 
 
+SUMMARY = """async () => {
+    const times = [];
+    for (let i = 0; i < 5; i += 1) {
+        location.hash = "#section-2";
+        await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
+        const start = performance.now();
+        location.hash = "#summary";
+        await new Promise(resolve => window.addEventListener("hashchange", resolve, { once: true }));
+        await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
+        times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[2];
+}"""
+FILL_EVERY_STATEMENT = """() => {
+    document.querySelectorAll("fieldset.rating").forEach(group => {
+        const radios = group.querySelectorAll("input[type=radio]");
+        radios[Math.min(2, radios.length - 1)].click();
+    });
+    document.querySelectorAll("textarea[name$='--evidence']").forEach(box => {
+        box.value = "Evidence: minutes of the SEND governor's visit, provision map, pupil voice survey.";
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    document.activeElement.blur();
+}"""
+
+
+def time_printing():
+    """Rows of (framework, pages, seconds) for page.pdf() of the full report, every statement rated and evidenced."""
+    from playwright.sync_api import sync_playwright
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM_ARGS, chromium_path
+    rows = []
+    with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        assert build.build(ROOT, Path(temp) / "site") == []
+        for framework in sorted((ROOT / "frameworks").glob("*.yaml")):
+            page = browser.new_page()
+            page.add_init_script("window.print = () => {};")
+            page.goto((Path(temp) / "site" / f"{framework.stem}.html").as_uri())
+            page.evaluate(FILL_EVERY_STATEMENT)
+            times = []
+            for _ in range(3):
+                page.evaluate("document.querySelector('[data-print-document=report]').click()")
+                start = time.perf_counter()
+                pdf = page.pdf(prefer_css_page_size=True)
+                times.append(time.perf_counter() - start)
+                page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+            rows.append((framework.stem, pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"), statistics.median(times)))
+            page.close()
+        browser.close()
+    return rows
+
+
 def time_in_browser(sizes=(50, 200, 1000)):
     """Rows of (statements, page KB, state, ms to first paint, ms to first usable control, ms of it in our scripts,
-    ms click to saved, ms click to next frame)."""
+    ms click to saved, ms click to next frame, ms from a link to the summary drawn)."""
     from playwright.sync_api import sync_playwright
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import CHROMIUM_ARGS, chromium_path
@@ -152,8 +207,9 @@ def time_in_browser(sizes=(50, 200, 1000)):
                     openings.append(page.evaluate(OPENING))
                 paint, ready, scripts = (statistics.median(column) for column in zip(*openings))
                 click, frame = page.evaluate(CLICK_TO_SAVED, f"send-toolkit:{framework['id']}:v1:")
+                summary = page.evaluate(SUMMARY)
                 size_kb = (root / "site" / f"{framework['id']}.html").stat().st_size / 1024
-                rows.append((size, size_kb, state, paint, ready, scripts, click, frame))
+                rows.append((size, size_kb, state, paint, ready, scripts, click, frame, summary))
                 page.context.close()
         browser.close()
     return rows
@@ -186,10 +242,17 @@ def main():
     print("In Chromium from file://, CPU slowed 4x (medians; ready over 5 openings, clicks over 20):")
     print()
     print("| statements | page (KB) | assessment | first paint (ms) | first usable control (ms) | of which scripts (ms) "
-          "| click to saved (ms) | click to next frame (ms) |")
-    print("|---:|---:|---|---:|---:|---:|---:|---:|")
-    for size, size_kb, state, paint, ready, scripts, click, frame in time_in_browser():
-        print(f"| {size} | {size_kb:.0f} | {state} | {paint:.0f} | {ready:.0f} | {scripts:.0f} | {click:.1f} | {frame:.1f} |")
+          "| click to saved (ms) | click to next frame (ms) | summary computed and drawn (ms) |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    for size, size_kb, state, paint, ready, scripts, click, frame, summary in time_in_browser():
+        print(f"| {size} | {size_kb:.0f} | {state} | {paint:.0f} | {ready:.0f} | {scripts:.0f} | {click:.1f} | {frame:.1f} | {summary:.0f} |")
+    print()
+    print("The full report printed with page.pdf() (Chromium, not slowed; every statement rated and evidenced; median of 3):")
+    print()
+    print("| framework | pages | seconds |")
+    print("|---|---:|---:|")
+    for name, pages, seconds in time_printing():
+        print(f"| {name} | {pages} | {seconds:.2f} |")
 
 
 if __name__ == "__main__":
