@@ -181,6 +181,11 @@ class Tool:
         return self.page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
 
 
+def url_of(where, fresh_site, http_site, name):
+    """A page of the built site, opened from file:// or over http under the sub-path."""
+    return (fresh_site / name).as_uri() if where == "file" else http_site + name
+
+
 def assert_focus(page, element_id):
     """Focus moves after the view changes; wait for it rather than racing it."""
     expect(page.locator(f"#{element_id}")).to_be_focused()

@@ -7,13 +7,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import Tool, assert_focus, axe_violations, open_tool
+from conftest import Tool, assert_focus, axe_violations, open_tool, url_of
 
 EVIDENCE = "Provision map, autumn term; <b>not bold</b> & “quoted”"
-
-
-def url_of(where, fresh_site, http_site, name):
-    return (fresh_site / name).as_uri() if where == "file" else http_site + name
 
 
 def lines(locator):

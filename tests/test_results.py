@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from conftest import assert_focus, open_tool
+from conftest import assert_focus, open_tool, url_of
 
 SEEDS = ["send-self-evaluation", "send-audit-rag", "herts-send-benchmark", "good-to-great-send", "lls-send-review"]
 
@@ -193,8 +193,9 @@ def test_a_framework_without_ratings_says_it_has_no_priorities(page, fresh_site)
     assert page.locator("#priority-rule-title").is_hidden()
 
 
-def test_an_action_made_from_a_priority_is_prefilled_linked_and_kept(page, fresh_site):
-    tool = open_tool(page, (fresh_site / "send-audit-rag.html").as_uri(), "send-audit-rag")
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_an_action_made_from_a_priority_is_prefilled_linked_and_kept(where, page, fresh_site, http_site):
+    tool = open_tool(page, url_of(where, fresh_site, http_site, "send-audit-rag.html"), "send-audit-rag")
     rate(page, "leadership-4", "rag", "red")
     tool.go("#priorities")
     page.get_by_role("button", name="Add to action plan").click()
@@ -308,9 +309,10 @@ def print_document(page, kind, path):
     return pdf_text(path), pdf_info(path)
 
 
-def test_the_three_printed_documents(page, fresh_site, tmp_path):
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_the_three_printed_documents(where, page, fresh_site, http_site, tmp_path):
     page.add_init_script(NO_DIALOG)
-    tool = open_tool(page, (fresh_site / "send-audit-rag.html").as_uri() + "#assessments", "send-audit-rag")
+    tool = open_tool(page, url_of(where, fresh_site, http_site, "send-audit-rag.html") + "#assessments", "send-audit-rag")
     page.get_by_label("Setting name").first.fill("Oak Primary")
     page.get_by_label("Who took part").fill("SENCO: J. Smith")
     rate(page, "leadership-1", "rag", "red")
