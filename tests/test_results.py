@@ -92,7 +92,8 @@ def expected_tables(data, answers):
         for section in data["sections"]:
             f = tally(section, rating_id, scale_id)
             if f:
-                rows.append([str(c) for c in f["counts"]] + [str(f["na"]), str(f["unrated"])])
+                has_na = any(p.get("not_applicable") for p in data["scales"][scale_id]["points"])
+                rows.append([str(c) for c in f["counts"]] + ([str(f["na"])] if has_na else []) + [str(f["unrated"])])
         tables[(first_asked[rating_id], rating_id)] = rows
     return tables
 
@@ -117,7 +118,7 @@ def test_summary_figures_equal_figures_computed_independently(name, page, fresh_
         assert page.locator("#summary-profile svg polyline").count() == 2  # now and target, joined
     for key, rows in expected.items():
         if isinstance(key, tuple):
-            caption = page.evaluate("([item, rating]) => SendToolkit.controls.ratingLabel(item, rating)", list(key)) + " by section"
+            caption = "By section: " + page.evaluate("([item, rating]) => SendToolkit.controls.ratingLabel(item, rating)", list(key))
             assert shown[caption] == rows
     sentences = page.locator(".result-block__sentence").all_inner_texts()
     assert len(sentences) == page.locator("#summary svg.chart").count()  # a sentence beside every chart
@@ -134,7 +135,7 @@ def test_summary_sentence_and_tables_of_a_small_known_case(page, fresh_site):
         "Untitled assessment: 4 of 57 statements rated, 3 of them without evidence yet."
     assert page.locator(".result-block__sentence").nth(1).inner_text() == \
         "Of 57 statements with this rating, 1 Red, 1 Amber and 2 Green; 53 not rated yet."
-    assert shown_tables(page)["RAG rating by section"][0] == ["1", "1", "2", "0", "9"]
+    assert shown_tables(page)["By section: RAG rating"][0] == ["1", "1", "2", "9"]  # no "not applicable" on a RAG scale
     assert page.locator("#summary-duties li").all_inner_texts() == [
         "Red: The senior leadership team (SLT) understand their duties under the SEND Code of Practice.",
         "Amber: All governors are aware of their statutory duties relating to pupils with SEND."]
@@ -152,13 +153,15 @@ def test_priorities_follow_the_stated_rule_for_scales(page, fresh_site):
         rate(page, item, "target", target)
     tool.go("#priorities")
     assert page.locator("#priority-rule li").all_inner_texts() == [
-        "Then the statements with the biggest gap between “Where you are now” and “Where you want to be in 6 to 12 months’ time”; "
+        "First, the statements with the biggest gap between “Where you are now” and “Where you want to be in 6 to 12 months’ time”; "
         "where two gaps are the same, the lower “Where you are now” comes first.",
         "Within each step, statements keep the framework's order. A statement rated without any evidence is marked “No evidence yet”."]
     # equal gaps of 5: the lower "now" first; a gap of 1 next; no gap, a fall, or not applicable: not a priority
     assert priority_order(page) == ["outcomes-2", "outcomes-1", "outcomes-3"]
     assert page.locator("#priority-list .priority__facts").first.inner_text() == \
         "Now 2, target 7: a gap of 5 Outcomes for Pupils with SEND No evidence yet"
+    page.get_by_role("button", name="Add to action plan").first.click()
+    expect(page.locator("#action-list textarea").first).to_have_value("Move from 2 to 7 on this statement")
 
 
 def test_priorities_put_unmet_statutory_duties_first_then_reds_then_ambers(page, fresh_site):
@@ -183,6 +186,13 @@ def test_priorities_of_duties_and_levels(page, fresh_site):
     tool.go("#priorities")
     assert priority_order(page) == ["duty-senco", "duty-best-endeavours", "outcome-1-a"]
     assert page.locator("#priority-rule li").nth(1).inner_text() == "Then the statements rated Emerging."
+    page.get_by_role("button", name="Add to action plan").first.click()
+    expect(page.locator("#action-list textarea").first).to_have_value("Meet this duty in full (now: Not met)")
+    tool.go("#priorities")
+    page.get_by_role("button", name="Add to action plan").last.click()
+    expect(page.locator("#action-list > li").last.locator("textarea").first).to_have_value("Move from Emerging to Exemplary")
+    tool.go("#action-planning")  # a section whose id begins like an action's fragment is still that section
+    assert page.locator("#action-planning").is_visible()
 
 
 def test_a_framework_without_ratings_says_it_has_no_priorities(page, fresh_site):
@@ -202,13 +212,13 @@ def test_an_action_made_from_a_priority_is_prefilled_linked_and_kept(where, page
     assert_focus(page, re.sub(r"^#", "", page.evaluate("location.hash")) + "--target")
     assert page.locator("#done-message").inner_text().startswith("Added to the action plan as action 1")
     target = page.locator("#action-list textarea").first
-    assert target.input_value() == page.locator("#leadership-4-text").inner_text()
+    assert target.input_value() == "Move from Red to Green"
     page.keyboard.press("End")
-    page.keyboard.type(" Every class has a one-page profile.")
+    page.keyboard.type(": every class has a one-page profile.")
     tool.leave_field()
     action = tool.record()["actions"][0]
     assert action["statements"] == ["leadership-4"] and action["status"] == "not-started"
-    assert action["target"].endswith(" Every class has a one-page profile.")
+    assert action["target"] == "Move from Red to Green: every class has a one-page profile."
     page.reload()
     tool.go("#priorities")
     expect(page.get_by_role("link", name="In the action plan: action 1")).to_be_visible()
@@ -243,6 +253,8 @@ def test_plan_actions_are_edited_reordered_deleted_with_undo_and_overdue_is_mark
     first.get_by_label("Link a statement").select_option("duty-senco")
     first.get_by_role("button", name="Link this statement to action 1").click()
     assert tool.record()["actions"][0]["statements"] == ["duty-senco"]
+    assert page.locator("#plan-message-text").inner_text() == ("Statement Appoint a Special Educational Needs Coordinator (SENCO) "
+                                                                "who must be a qualified teacher w… linked to action 1.")
     first.get_by_role("button", name=re.compile("^Unlink statement .* from action 1$")).click()
     assert tool.record()["actions"][0]["statements"] == []
 

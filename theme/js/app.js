@@ -376,7 +376,7 @@
       var button = event.target.closest("button[data-add-action]");
       if (!button) { return; }
       var statement = button.dataset.addAction;
-      var id = planView.addAction([statement], { target: toolkit.results.statementText(statement) });
+      var id = planView.addAction([statement], { target: toolkit.results.suggestedTarget(framework, state.record, statement) });
       views.go("#action-" + id);
       say("Added to the action plan as action " + state.record.actions.length + ": say what you will do, who will do it, and when to review it.", "plan");
     });

@@ -109,8 +109,9 @@
   }
 
   /* Horizontal bars, one group a row: rows [{ label, bars: [{ value, kind, texture?, text }] }] where a
-     row's bars are stacked when stacked is true (counts that add up), else drawn one under another
-     (averages). Each bar is labelled with its text. key: [{ label, kind, texture? }] */
+     row's bars are stacked when stacked is true (counts that add up to the row's whole, drawn full
+     width), else drawn one under another against options.max (averages), each labelled with its
+     text. key: [{ label, kind, texture? }] */
   function bars(rows, options, title) {
     var left = 0;
     var width = WIDTH - 60;
@@ -123,8 +124,9 @@
       var y = top + index * perRow;
       svg.appendChild(svgElement("text", { x: left, y: y + 14, class: "chart__label chart__label--strong" }, shorten(row.label, 80)));
       var x = left;
+      var whole = options.stacked ? row.bars.reduce(function (sum, item) { return sum + item.value; }, 0) : options.max;
       row.bars.forEach(function (item, barIndex) {
-        var length = options.max ? item.value * width / options.max : 0;
+        var length = whole ? item.value * width / whole : 0;
         var barY = options.stacked ? y + 20 : y + 20 + barIndex * (barHeight + 2);
         var barX = options.stacked ? x : left;
         bar(svg, barX, barY, length, barHeight, item.kind, item.texture === undefined ? barIndex : item.texture);

@@ -38,11 +38,13 @@
       return plan.isoDate(new Date());
     }
 
-    function say(text, undo) {
+    /* Say what just happened, in place of anything said before; focus the message when asked. */
+    function say(text, undo, focus) {
       var message = byId("plan-message-text");
+      byId("done-message").textContent = "";
       message.textContent = text;
       byId("plan-undo").hidden = !undo;
-      message.focus();
+      if (focus) { message.focus(); }
     }
 
     function statusText(action) {
@@ -108,9 +110,14 @@
         chooser.appendChild(element("label", "Link a statement", "field__label")).htmlFor = id;
         var select = chooser.appendChild(element("select", undefined, "field__input field__input--select"));
         select.id = id;
-        free.forEach(function (statement) {
-          var option = select.appendChild(element("option", statementName(statement)));
-          option.value = statement;
+        framework.sections.forEach(function (section) {
+          var inSection = free.filter(function (statement) { return framework.sectionOf[statement] === section; });
+          if (!inSection.length) { return; }
+          var group = select.appendChild(element("optgroup"));
+          group.label = results.sectionTitle(section.id);
+          inSection.forEach(function (statement) {
+            group.appendChild(element("option", statementName(statement))).value = statement;
+          });
         });
         var button = chooser.appendChild(element("button", "Link", "button button--secondary"));
         button.type = "button";
@@ -152,9 +159,13 @@
     function showTable(record) {
       var body = byId("plan-table").tBodies[0];
       body.textContent = "";
-      plan.actionsOf(record).forEach(function (action) {
+      plan.actionsOf(record).forEach(function (action, index) {
         var row = body.appendChild(element("tr", undefined, plan.isOverdue(action, today()) ? "plan-table__overdue" : ""));
-        row.appendChild(element("td", action.statements.map(statementName).join("\n") || "None linked"));
+        row.appendChild(element("th", String(index + 1))).setAttribute("scope", "row");
+        row.appendChild(element("td", action.statements.map(function (statement) {
+          var number = results.statementNumber(statement);
+          return (number ? number + " " : "") + results.statementText(statement);
+        }).join("\n") || "None linked"));
         ["target", "actions", "responsible", "resources", "evaluation"].forEach(function (name) {
           row.appendChild(element("td", action[name] || ""));
         });
@@ -251,12 +262,14 @@
       var record = recordOf();
       if (target.id === "add-action") {
         focusField(addAction([], {}), "target");
+        say("Action " + plan.actionsOf(recordOf()).length + " added.", false);
       } else if (target.id === "plan-undo" && removed) {
         var back = removed;
         removed = null;
         change(function (r) { plan.add(r, back.action, back.index); }, false);
         show(recordOf());
         say("Action " + (back.index + 1) + " is back in the plan.", false);
+        focusField(back.action.id, "target");
       } else if (target.dataset.move) {
         var index = plan.actionsOf(record).indexOf(plan.find(record, id)) + Number(target.dataset.move);
         change(function (r) { plan.move(r, id, index); }, false);
@@ -265,24 +278,25 @@
         var moved = byId("action-" + id).querySelectorAll("[data-move]");
         var same = moved[target.dataset.move === "-1" ? 0 : 1];
         (same.disabled ? moved[target.dataset.move === "-1" ? 1 : 0] : same).focus();
-        byId("plan-message-text").textContent = "Action moved to position " + (index + 1) + " of " + count + ".";
-        byId("plan-undo").hidden = true;
+        say("Action moved to position " + (index + 1) + " of " + count + ".", false);
       } else if (target.dataset.remove) {
         var action = plan.find(record, id);
         removed = { action: JSON.parse(JSON.stringify(action)), index: plan.actionsOf(record).indexOf(action) };
         change(function (r) { plan.remove(r, id); }, false);
         show(recordOf());
-        say("Deleted action " + (removed.index + 1) + (action.target ? " (" + shorten(action.target, 60) + ")" : "") + ".", true);
+        say("Deleted action " + (removed.index + 1) + (action.target ? " (" + shorten(action.target, 60) + ")" : "") + ".", true, true);
       } else if (target.dataset.link) {
         var statement = byId("action-" + id + "--link").value;
         change(function (r) { plan.link(r, id, statement); }, false);
         show(recordOf());
+        say("Statement " + statementName(statement) + " linked to action " + (plan.actionsOf(recordOf()).indexOf(plan.find(recordOf(), id)) + 1) + ".", false);
         var chooser = byId("action-" + id + "--link");
         (chooser || byId("action-" + id + "--target")).focus();
       } else if (target.dataset.unlink) {
         var gone = target.dataset.unlink;
         change(function (r) { plan.unlink(r, id, gone); }, false);
         show(recordOf());
+        say("Statement " + statementName(gone) + " unlinked from action " + (plan.actionsOf(recordOf()).indexOf(plan.find(recordOf(), id)) + 1) + ".", false);
         byId("action-" + id + "--link").focus();
       }
     });

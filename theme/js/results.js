@@ -59,6 +59,9 @@
 
   function table(caption, headings, rows) {
     var wrap = element("div", undefined, "table-scroll");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption);
+    wrap.tabIndex = 0;      // a wide table scrolls sideways by keyboard on a narrow screen
     var result = wrap.appendChild(element("table", undefined, "table table--figures"));
     result.appendChild(element("caption", caption, "table__caption"));
     var head = result.appendChild(element("thead")).appendChild(element("tr"));
@@ -80,6 +83,9 @@
     block.appendChild(element("h3", heading));
     block.appendChild(element("p", sentence, "result-block__sentence"));
     var holder = block.appendChild(element("figure", undefined, "chart-figure"));
+    holder.setAttribute("role", "region");      // scrolls sideways on a narrow screen, so it takes focus
+    holder.setAttribute("aria-label", "Chart: " + heading);
+    holder.tabIndex = 0;
     holder.appendChild(chart);
     block.appendChild(tableNode);
     return block;
@@ -134,16 +140,19 @@
     });
     var key = points.map(function (p, index) { return { label: p.label || String(p.value), kind: "point-" + p.value, texture: index }; })
       .concat([{ label: "Not rated", kind: "unrated", texture: 0 }]);
-    var max = shown.reduce(function (most, s) { return Math.max(most, s.tally.statements); }, 1);
-    var chart = toolkit.charts.bars(rows, { max: max, stacked: true, key: key }, label + " by section");
-    var headings = ["Section"].concat(points.map(function (p) { return p.label || String(p.value); }), ["Not applicable", "Not rated"]);
+    var heading = "By section: " + label;
+    var chart = toolkit.charts.bars(rows, { stacked: true, key: key }, heading);
+    var hasNotApplicable = overall.scale.points.some(function (p) { return p.not_applicable; });
+    var headings = ["Section"].concat(points.map(function (p) { return p.label || String(p.value); }),
+                                      hasNotApplicable ? ["Not applicable", "Not rated"] : ["Not rated"]);
     var tableRows = shown.map(function (s) {
-      return [sectionTitle(s.id)].concat(points.map(function (p) { return s.tally.counts[p.value]; }), [s.tally.notApplicable, s.tally.notRated]);
+      return [sectionTitle(s.id)].concat(points.map(function (p) { return s.tally.counts[p.value]; }),
+                                         hasNotApplicable ? [s.tally.notApplicable, s.tally.notRated] : [s.tally.notRated]);
     });
     var parts = points.map(function (p) { return overall.counts[p.value] + " " + (p.label || p.value); });
     var sentence = "Of " + plural(overall.statements, "statement", "statements") + " with this rating, " + list(parts) +
       (overall.notApplicable ? ", " + overall.notApplicable + " not applicable" : "") + "; " + overall.notRated + " not rated yet.";
-    return figure(label + " by section", sentence, chart, table(label + " by section", headings, tableRows));
+    return figure(heading, sentence, chart, table(heading, headings, tableRows));
   }
 
   function progressBlock(framework, summary) {
@@ -152,8 +161,7 @@
         { value: section.progress.done, kind: "done", texture: 0 },
         { value: section.progress.total - section.progress.done, kind: "unrated", texture: 0 }] };
     });
-    var max = summary.sections.reduce(function (most, s) { return Math.max(most, s.progress.total); }, 1);
-    var chart = toolkit.charts.bars(rows, { max: max, stacked: true, key: [{ label: "Done", kind: "done", texture: 0 }, { label: "Not yet", kind: "unrated", texture: 0 }] }, "Progress by section");
+    var chart = toolkit.charts.bars(rows, { stacked: true, key: [{ label: "Done", kind: "done", texture: 0 }, { label: "Not yet", kind: "unrated", texture: 0 }] }, "Progress by section");
     var done = summary.sections.reduce(function (n, s) { return n + s.progress.done; }, 0);
     var total = summary.sections.reduce(function (n, s) { return n + s.progress.total; }, 0);
     var complete = summary.sections.filter(function (s) { return s.progress.status === "completed"; }).length;
@@ -161,7 +169,8 @@
     var tableRows = summary.sections.map(function (s) {
       return [sectionTitle(s.id), s.progress.done + " of " + s.progress.total + " " + s.progress.verb, statuses[s.progress.status], s.withoutEvidence];
     });
-    var sentence = done + " of " + total + " questions and statements are done, and " + plural(complete, "section is", "sections are") + " marked completed.";
+    var sentence = done + " of " + total + " statements and questions are rated or answered, and " +
+      plural(complete, "section is", "sections are") + " marked completed.";
     return figure("Progress by section", sentence, chart,
                   table("Progress by section", ["Section", "Progress", "Status", "Rated without evidence"], tableRows));
   }
@@ -252,6 +261,19 @@
     return "Now " + priority.gap.now + ", target " + priority.gap.target + ": a gap of " + priority.gap.gap;
   }
 
+  /* A first target for an action made from a priority, for the school to put in its own words:
+     "Move from 3 to 8 on this statement", "Move from Red to Green", "Meet this duty in full (now: Partly met)". */
+  function suggestedTarget(framework, record, statement) {
+    var priority = scoring.priorities(framework, record.answers).find(function (p) { return p.item === statement; });
+    if (!priority) { return ""; }
+    if (!priority.worst) { return "Move from " + priority.gap.now + " to " + priority.gap.target + " on this statement"; }
+    var scale = framework.scales[framework.items[statement].ratings.find(function (r) { return r.id === priority.worst.rating; }).scale];
+    var now = pointLabel(scale, priority.worst.point);
+    if (scale.points.some(function (p) { return p.meets_duty; })) { return "Meet this duty in full (now: " + now + ")"; }
+    var best = scale.points.filter(function (p) { return !p.not_applicable; }).slice(-1)[0];
+    return "Move from " + now + " to " + (best.label || best.value);
+  }
+
   function showPriorities(framework, record, readOnly) {
     var rule = scoring.ruleOf(framework, function (id) { return ratingLabel(framework, id); });
     var ruleList = byId("priority-rule");
@@ -318,6 +340,7 @@
     showSummary: showSummary,
     showPriorities: showPriorities,
     fillCover: fillCover,
+    suggestedTarget: suggestedTarget,
     statementLink: statementLink,
     statementNumber: statementNumber,
     statementText: statementText,

@@ -213,6 +213,7 @@
         .filter(function (label, index, labels) { return labels.indexOf(label) === index; }).join(", then ") + ".");
     }
     if (!rule.length) { return []; }
+    rule[0] = rule[0].replace(/^Then the/, "First, the");
     rule.push("Within each step, statements keep the framework's order. A statement rated without any evidence is marked “No evidence yet”.");
     return rule;
   }

@@ -15,12 +15,12 @@
     if (name === "main") { return null; }
     if (PANELS.indexOf(name) >= 0) { return { view: name }; }
     if (name.indexOf("compare-") === 0) { return { view: "compare", reviewPoint: name.slice("compare-".length) }; }
-    if (name.indexOf("action-") === 0) { return { view: "plan", target: name + "--target" }; }
     if (framework.sections.some(function (section) { return section.id === name; })) {
       return { view: "section", section: name };
     }
     var section = framework.sectionOf[name];
     if (section) { return { view: "section", section: section.id, target: name }; }
+    if (name.indexOf("action-") === 0) { return { view: "plan", target: name + "--target" }; }
     return { view: "overview" };
   }
 
