@@ -363,3 +363,10 @@ def test_the_three_printed_documents(where, page, fresh_site, http_site, tmp_pat
     assert page.locator("#leadership-4--evidence").input_value() == "One-page profiles seen in 4 of 12 classes"
     assert page.evaluate("document.querySelector('input[name=\"leadership-1--rag\"]:checked').value") == "red"
     assert tool.answers()["leadership-4"]["evidence"] == "One-page profiles seen in 4 of 12 classes"
+
+    # the browser's own Print, with no button pressed, prints the full report
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.documentElement.dataset.print") == "report"
+    assert page.locator("#cover-setting").text_content() == "Oak Primary"
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.documentElement.dataset.print") is None

@@ -384,7 +384,9 @@
       var button = event.target.closest("[data-print-document]");
       if (button) { printDocument(button.dataset.printDocument); }
     });
-    window.addEventListener("beforeprint", function () { preparePrint(document.documentElement.dataset.print || "report"); });
+    window.addEventListener("beforeprint", function () {
+      if (!document.documentElement.dataset.print) { preparePrint("report"); }  // Ctrl+P; a button has prepared its own
+    });
     window.addEventListener("afterprint", function () {
       if (document.documentElement.dataset.print === "blank") { controls.fill(state.record); }
       delete document.documentElement.dataset.print;

@@ -154,6 +154,7 @@
     findReviewPoint: findReviewPoint,
     renameReviewPoint: renameReviewPoint,
     deleteReviewPoint: deleteReviewPoint,
+    newId: newId,
     formatDate: formatDate,
     formatDateTime: formatDateTime,
     formatWhen: formatWhen,

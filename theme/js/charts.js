@@ -5,6 +5,7 @@
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
+  var shorten = toolkit.controls.shorten;
   var WIDTH = 640;
   var charts = 0;
 
@@ -65,10 +66,6 @@
     var attributes = shape === "square" ? { x: x - 4.5, y: y - 4.5, width: 9, height: 9 } : { cx: x, cy: y, r: 5 };
     attributes.class = "chart__marker chart__marker--" + kind;
     svg.appendChild(svgElement(shape === "square" ? "rect" : "circle", attributes));
-  }
-
-  function shorten(text, length) {
-    return text.length > length ? text.slice(0, length - 1) + "…" : text;
   }
 
   /* Seed 000's "join the dots" profile: statements down the side, the scale across, a line joining the

@@ -19,6 +19,11 @@
     return node;
   }
 
+  /* Text cut to at most length characters, ending "…" when cut. */
+  function shorten(text, length) {
+    return text.length > length ? text.slice(0, length - 1) + "…" : text;
+  }
+
   /* The visible words of a rating's legend, e.g. "Where you are now". */
   function ratingLabel(itemId, ratingId) {
     return document.getElementById(itemId + "--" + ratingId).querySelector("legend").firstChild.textContent.trim();
@@ -347,5 +352,5 @@
     return { fill: fill, setReadOnly: setReadOnly };
   }
 
-  toolkit.controls = { create: create, element: element, ratingLabel: ratingLabel };
+  toolkit.controls = { create: create, element: element, shorten: shorten, ratingLabel: ratingLabel };
 }(window.SendToolkit = window.SendToolkit || {}));

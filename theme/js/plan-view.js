@@ -21,8 +21,11 @@
     return document.getElementById(id);
   }
 
-  function shorten(text, length) {
-    return text.length > length ? text.slice(0, length - 1) + "…" : text;
+  var shorten = toolkit.controls.shorten;
+
+  /* A date field's "YYYY-MM-DD" as "1 October 2026"; "" stays "". */
+  function dateText(value) {
+    return value ? toolkit.assessments.formatDate(value + "T12:00:00") : "";
   }
 
   function statementName(id) {
@@ -47,12 +50,14 @@
       if (focus) { message.focus(); }
     }
 
-    function statusText(action) {
+    /* "In progress. Review by 1 October 2026", or "… Overdue: …"; the printed table, which has a
+       review date column, leaves out "Review by". */
+    function statusText(action, forTable) {
       var text = plan.statusLabel(action.status);
       if (plan.isOverdue(action, today())) {
-        text += ". Overdue: the review was due on " + toolkit.assessments.formatDate(action.review + "T12:00:00");
-      } else if (action.review && action.status !== "done" && action.status !== "dropped") {
-        text += ". Review by " + toolkit.assessments.formatDate(action.review + "T12:00:00");
+        text += ". Overdue: the review was due on " + dateText(action.review);
+      } else if (action.review && action.status !== "done" && action.status !== "dropped" && !forTable) {
+        text += ". Review by " + dateText(action.review);
       }
       return text;
     }
@@ -169,9 +174,9 @@
         ["target", "actions", "responsible", "resources", "evaluation"].forEach(function (name) {
           row.appendChild(element("td", action[name] || ""));
         });
-        row.appendChild(element("td", action.review ? toolkit.assessments.formatDate(action.review + "T12:00:00") : ""));
-        row.appendChild(element("td", statusText(action).replace(/\. Review by .*/, "")));
-        row.appendChild(element("td", action.completed ? toolkit.assessments.formatDate(action.completed + "T12:00:00") : ""));
+        row.appendChild(element("td", dateText(action.review)));
+        row.appendChild(element("td", statusText(action, true)));
+        row.appendChild(element("td", dateText(action.completed)));
       });
       byId("plan-table-caption").textContent = "Action plan: " + toolkit.assessments.title(record);
     }

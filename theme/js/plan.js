@@ -23,8 +23,7 @@
 
   /* A new action, linked to the given statements, with any fields given. */
   function create(statements, fields, now) {
-    var action = { id: "p" + now.getTime().toString(36) + Math.floor(Math.random() * 1679616).toString(36),
-                   statements: statements.slice(), status: "not-started" };
+    var action = { id: toolkit.assessments.newId("p", now), statements: statements.slice(), status: "not-started" };
     TEXT_FIELDS.forEach(function (field) { action[field] = (fields && fields[field]) || ""; });
     return action;
   }
