@@ -3,6 +3,7 @@
 Each test starts from a fresh browser profile, so localStorage starts empty.
 """
 import json
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -428,7 +429,10 @@ def test_blocked_storage_warns_and_the_tool_still_works_in_memory(page, fresh_si
     warning = page.locator("#storage-warning")
     assert warning.is_visible()
     assert warning.locator("h2").inner_text() == "Your work is not being saved"
-    assert "cannot yet save your answers to a file" in warning.inner_text()
+    assert warning.locator("p").nth(1).inner_text() == (
+        "To keep your work, use Download my answers before you close this page, and load the file next time. "
+        "You can also print the report or save it as a PDF.")
+    assert page.locator("#start-notice").is_hidden()
     page.get_by_role("link", name="Culture, Leadership and Management").click()
     tool.section().locator("#leadership-1--rag").get_by_label("Red").check()
     assert tool.status() == "Not saved: this browser is not letting the page keep your work"
@@ -439,6 +443,11 @@ def test_blocked_storage_warns_and_the_tool_still_works_in_memory(page, fresh_si
     page.get_by_role("button", name="Save a review point").click()
     assert page.locator("#review-point-list tbody tr").count() == 1
     assert axe_violations(page) == []
+    warning.get_by_role("link", name="Download my answers").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers").click()
+    assert json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["assessments"][0]["answers"] == {
+        "leadership-1": {"rag": "red"}}
 
 
 def test_full_storage_shows_the_error_and_loses_nothing_saved(page, fresh_site):

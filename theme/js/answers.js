@@ -10,17 +10,20 @@
 (function (toolkit) {
   "use strict";
 
-  /* The framework data from the page, with lookups by id. */
+  /* The framework data from the page, with lookups by id, and replacedBy: { <old id>: [ids of the
+     statements that replace it] }. */
   function index(data) {
     var items = {};
     var sectionOf = {};
+    var replacedBy = {};
     data.sections.forEach(function (section) {
       section.items.forEach(function (item) {
         items[item.id] = item;
         sectionOf[item.id] = section;
+        (item.replaces || []).forEach(function (old) { (replacedBy[old] = replacedBy[old] || []).push(item.id); });
       });
     });
-    return Object.assign({}, data, { items: items, sectionOf: sectionOf });
+    return Object.assign({}, data, { items: items, sectionOf: sectionOf, replacedBy: replacedBy });
   }
 
   /* A control name "<item id>--<part>" split at its first "--". */

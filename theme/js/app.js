@@ -9,6 +9,7 @@
   var answers = toolkit.answers;
   var assessments = toolkit.assessments;
   var panels = toolkit.panels;
+  var transfer = toolkit.transfer;
   var TYPING_DELAY = 300;
 
   var SAVE_ERRORS = {
@@ -34,6 +35,16 @@
     var views = toolkit.views.create(framework, onShow);
     var planView = toolkit.planView.create(framework, change, function () { return state.record; },
                                            function () { return state.readOnly; });
+    var filesView = toolkit.filesView.create(framework, {
+      flush: flush,
+      current: function () { return state.record; },
+      saved: savedRecords,
+      readOnly: function () { return state.readOnly; },
+      downloaded: downloaded,
+      markDownloaded: markDownloaded,
+      load: load,
+      planRows: function () { return planView.rows(state.record); }
+    });
 
     /* ---- saved records */
 
@@ -45,10 +56,36 @@
       return assessments.parse(store.read(recordName(id)), framework);
     }
 
+    function recordNames() {
+      return store.names().filter(function (name) { return name.indexOf("assessment:") === 0; });
+    }
+
     function savedRecords() {
-      return store.names().filter(function (name) { return name.indexOf("assessment:") === 0; })
-        .map(function (name) { return assessments.parse(store.read(name), framework); })
-        .filter(Boolean);
+      return recordNames().map(function (name) { return assessments.parse(store.read(name), framework); }).filter(Boolean);
+    }
+
+    /* Saved assessments that cannot be read (damaged by hand, by a full disk, or by another program):
+       [{ id, text }]. They are listed to download or remove; nothing else uses them. */
+    function damagedRecords() {
+      return recordNames().filter(function (name) { return !assessments.parse(store.read(name), framework); })
+        .map(function (name) { return { id: name.slice("assessment:".length), text: store.read(name) }; });
+    }
+
+    /* When an assessment was last downloaded, and at which revision: { at, revision }, or null. */
+    function downloaded(id) {
+      try {
+        var marker = JSON.parse(store.read("downloaded:" + id));
+        return marker && typeof marker.at === "string" && typeof marker.revision === "number" ? marker : null;
+      } catch (error) {
+        return null;
+      }
+    }
+
+    function markDownloaded(records, when) {
+      records.forEach(function (record) {
+        store.write("downloaded:" + record.id, JSON.stringify({ at: when.toISOString(), revision: record.revision }));
+      });
+      showStatus();
     }
 
     /* Every assessment to list: those saved, and the open one even before its first save. */
@@ -120,12 +157,19 @@
       } else if (state.error) {
         text = state.error === "full" ? "Not saved: this browser's storage is full" : "Not saved: this browser would not save it";
       } else if (state.record.updated) {
-        text = "Saved in this browser " + assessments.formatWhen(state.record.updated, new Date());
+        var marker = downloaded(state.record.id);
+        var upToDate = marker && marker.revision >= state.record.revision;
+        text = "Saved in this browser " + assessments.formatWhen(state.record.updated, new Date()) +
+          (upToDate ? "; downloaded " + assessments.formatWhen(marker.at, new Date())
+                    : (marker ? "; changed since you last downloaded it" : "; not downloaded to a file yet"));
       } else {
         text = "Nothing entered yet: your answers are saved in this browser as you go";
       }
       var status = byId("save-status");
       if (status.textContent !== text) { status.textContent = text; }
+      var marked = state.record.updated ? downloaded(state.record.id) : null;
+      byId("download-nudge").hidden = !state.record.updated || Boolean(marked && marked.revision >= state.record.revision);
+      byId("start-notice").hidden = !store.persistent || Boolean(state.record.updated) || recordNames().length > 0;
     }
 
     /* A short message about something just done, kept while its view shows. */
@@ -213,6 +257,7 @@
 
     function refresh() {
       panels.showProgress(framework, state.record);
+      panels.showOrphans(framework, state.record);
       byId("assessment-name").textContent = assessments.title(state.record);
       showStatus();
       onShow(views.current());
@@ -223,12 +268,13 @@
         byId("done-message").textContent = "";
         state.message = null;
       }
-      if (where.view === "assessments") { panels.showAssessments(allRecords(), state.record, state.readOnly); }
+      if (where.view === "assessments") { panels.showAssessments(allRecords(), state.record, state.readOnly, damagedRecords()); }
       if (where.view === "review-points") { panels.showReviewPoints(state.record, state.readOnly); }
       if (where.view === "compare") { panels.showComparison(framework, state.record, where.reviewPoint); }
       if (where.view === "summary") { toolkit.results.showSummary(framework, state.record); }
       if (where.view === "priorities") { toolkit.results.showPriorities(framework, state.record, state.readOnly); }
       if (where.view === "plan") { planView.show(state.record); } else { planView.leave(); }
+      if (where.view === "files") { filesView.show(); } else { filesView.leave(); }
     }
 
     /* ---- your assessments */
@@ -280,6 +326,7 @@
         "Yes, delete it").then(function (yes) {
         if (!yes) { return; }
         store.remove(recordName(id));
+        store.remove("downloaded:" + id);
         var wasOpen = id === state.record.id;
         if (wasOpen) {
           state.pending = [];
@@ -295,6 +342,61 @@
       var value = event.target.value.trim();
       change(function (record) { record[field] = value; }, true);
       byId("assessment-name").textContent = assessments.title(state.record);
+    }
+
+    /* A saved assessment that cannot be read: download its text as it is, or remove it alone. */
+    function downloadDamaged(id) {
+      var text = store.read(recordName(id)) || "";
+      filesView.download(text, "damaged-assessment-" + id.replace(/[^A-Za-z0-9-]/g, "") + ".txt", "text/plain;charset=utf-8");
+      say("Downloaded the text of the damaged assessment. Keep it if it matters: your council's adviser may be able to recover answers from it.", "assessments", true);
+    }
+
+    function removeDamaged(id) {
+      panels.confirm("Remove the damaged assessment?",
+        "Its text, which this page cannot read, will be removed from this browser. Download its text first if it may matter. " +
+        "No other assessment is affected. This cannot be undone.", "Yes, remove it").then(function (yes) {
+        if (!yes) { return; }
+        store.remove(recordName(id));
+        refresh();
+        say("Removed the damaged assessment.", "assessments", true);
+      });
+    }
+
+    /* ---- loading a file of answers: [{ record, into: "new" or the id of an assessment here }].
+       All or nothing: if any write fails, what was written is put back. */
+    function load(steps, pointName) {
+      flush();
+      var now = new Date();
+      var undo = [];
+      var words = [];
+      var first = null;
+      for (var i = 0; i < steps.length; i += 1) {
+        var step = steps[i];
+        var record;
+        if (step.into === "new") {
+          record = JSON.parse(JSON.stringify(step.record));
+          if (store.read(recordName(record.id)) !== null || record.id === state.record.id) { record.id = assessments.newId("a", now); }
+          words.push("“" + assessments.title(record) + "” added as a new assessment");
+        } else {
+          var here = readRecord(step.into) || state.record;
+          record = transfer.merge(here, step.record, pointName, now);
+          words.push("loaded into “" + assessments.title(here) + "”" + (transfer.conflicts(here, step.record).length
+            ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
+        }
+        undo.push([recordName(record.id), store.read(recordName(record.id))]);
+        var result = write(record);
+        if (result.error) {
+          undo.reverse().forEach(function (entry) {
+            if (entry[1] === null) { store.remove(entry[0]); } else { store.write(entry[0], entry[1]); }
+          });
+          return { error: "Nothing was loaded: " + (result.error === "full" ? "this browser's storage is full" : "this browser would not save it") +
+            ". Everything saved before is still here, unchanged." };
+        }
+        first = first || result.record;
+      }
+      open(first);
+      store.write("current", first.id);
+      return { words: words };
     }
 
     /* ---- review points */
@@ -358,6 +460,8 @@
     byId("assessments").addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) { return; }
+      if (button.dataset.damagedDownload) { downloadDamaged(button.dataset.damagedDownload); }
+      if (button.dataset.damagedRemove) { removeDamaged(button.dataset.damagedRemove); }
       if (button.id === "new-assessment") { startNew(); }
       if (button.dataset.open) { openAssessment(button.dataset.open); }
       if (button.dataset.duplicate) { duplicateAssessment(button.dataset.duplicate); }

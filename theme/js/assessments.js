@@ -2,7 +2,8 @@
 
    A record is what is saved for one assessment, under "<prefix>assessment:<id>":
    { format, formatVersion, framework, frameworkVersion, id, setting, period, created, updated, revision,
-     answers, completed: { <section id>: true }, reviewPoints: [{ id, name, saved, answers }] }
+     participants, answers, completed: { <section id>: true }, reviewPoints: [{ id, name, saved, answers }],
+     actions: [see plan.js] }
    Dates are ISO 8601 strings. revision goes up by one with every save, so a tab can tell
    when another has saved since it last read. */
 (function (toolkit) {
@@ -50,7 +51,8 @@
     });
   }
 
-  /* The record saved as text, or null when the text is not a record of this framework. */
+  /* The record saved as text, migrated to this version of the framework; null when the text is not a
+     sound record of this framework (see problem). */
   function parse(text, framework) {
     var record;
     try {
@@ -58,17 +60,152 @@
     } catch (error) {
       return null;
     }
-    var fine = record !== null && typeof record === "object" && record.format === FORMAT &&
-      record.framework === framework.framework && typeof record.id === "string" &&
-      typeof record.revision === "number" && isObject(record.answers) && isObject(record.completed) &&
-      Array.isArray(record.reviewPoints);
-    if (!fine) { return null; }
-    if (!Array.isArray(record.actions)) { record.actions = []; }
-    return record;
+    if (problem(record) || record.framework !== framework.framework) { return null; }
+    return migrate(record, framework);
   }
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function isDate(value) {
+    return typeof value === "string" && !isNaN(Date.parse(value));
+  }
+
+  /* What is wrong with a record's shape, in words naming the field, or null when nothing is. Checks every
+     field that the page reads, so that a record that passes can be shown and changed safely. */
+  function problem(record) {
+    if (!isObject(record)) { return "it is not an assessment"; }
+    if (record.format !== FORMAT) { return "it is not an assessment from this toolkit"; }
+    var wrong = firstWrong([
+      ["formatVersion", record.formatVersion, Number.isInteger(record.formatVersion) && record.formatVersion >= 1, "a whole number"],
+      ["framework", record.framework, typeof record.framework === "string", "text"],
+      ["frameworkVersion", record.frameworkVersion, typeof record.frameworkVersion === "string", "text"],
+      ["id", record.id, typeof record.id === "string" && record.id.length > 0 && record.id.length <= 100, "text of 1 to 100 characters"],
+      ["setting", record.setting, typeof record.setting === "string", "text"],
+      ["period", record.period, typeof record.period === "string", "text"],
+      ["participants", record.participants, record.participants === undefined || typeof record.participants === "string", "text"],
+      ["created", record.created, isDate(record.created), "a date"],
+      ["updated", record.updated, record.updated === null || isDate(record.updated), "a date"],
+      ["revision", record.revision, Number.isInteger(record.revision) && record.revision >= 0, "a whole number"],
+      ["completed", record.completed, isObject(record.completed) && Object.keys(record.completed).every(function (key) {
+        return typeof record.completed[key] === "boolean";
+      }), "a set of sections, each true or false"],
+      ["reviewPoints", record.reviewPoints, Array.isArray(record.reviewPoints), "a list"],
+      ["actions", record.actions, record.actions === undefined || Array.isArray(record.actions), "a list"]
+    ]);
+    if (wrong) { return wrong; }
+    wrong = answersProblem(record.answers, "answers");
+    for (var p = 0; !wrong && p < record.reviewPoints.length; p += 1) {
+      var point = record.reviewPoints[p];
+      var at = "reviewPoints." + (p + 1);
+      wrong = isObject(point) ? firstWrong([
+        [at + ".id", point.id, typeof point.id === "string" && point.id.length > 0, "text"],
+        [at + ".name", point.name, typeof point.name === "string", "text"],
+        [at + ".saved", point.saved, isDate(point.saved), "a date"]
+      ]) || answersProblem(point.answers, at + ".answers") : '"' + at + '" should be a review point';
+    }
+    var actions = record.actions || [];
+    for (var a = 0; !wrong && a < actions.length; a += 1) {
+      wrong = actionProblem(actions[a], "actions." + (a + 1));
+    }
+    return wrong;
+  }
+
+  /* The first of [name, value, fine, what it should be] that is not fine, as words. */
+  function firstWrong(checks) {
+    var bad = checks.find(function (check) { return !check[2]; });
+    return bad ? '"' + bad[0] + '" should be ' + bad[3] + ", not " + kindOf(bad[1]) : null;
+  }
+
+  function kindOf(value) {
+    if (value === undefined) { return "missing"; }
+    if (value === null) { return "empty"; }
+    if (Array.isArray(value)) { return "a list"; }
+    if (typeof value === "string") { return value.length ? "the text \u201c" + shortText(value) + "\u201d" : "empty text"; }
+    return { number: "the number " + value, boolean: String(value), object: "a set of fields" }[typeof value] || typeof value;
+  }
+
+  function shortText(text) {
+    return text.length > 40 ? text.slice(0, 40) + "\u2026" : text;
+  }
+
+  /* Answers hold, for each item, parts that are text or numbers, or a repeating form's rows of text. */
+  function answersProblem(answers, at) {
+    if (!isObject(answers)) { return '"' + at + '" should be a set of answers, not ' + kindOf(answers); }
+    var items = Object.keys(answers);
+    for (var i = 0; i < items.length; i += 1) {
+      var answer = answers[items[i]];
+      var where = at + "." + items[i];
+      if (!isObject(answer)) { return '"' + where + '" should be an answer, not ' + kindOf(answer); }
+      var parts = Object.keys(answer);
+      for (var p = 0; p < parts.length; p += 1) {
+        var value = answer[parts[p]];
+        var fine = parts[p] === "rows"
+          ? Array.isArray(value) && value.every(function (row) {
+            return isObject(row) && Object.keys(row).every(function (field) { return typeof row[field] === "string"; });
+          })
+          : typeof value === "string" || (typeof value === "number" && isFinite(value));
+        if (!fine) {
+          return '"' + where + "." + parts[p] + '" should be ' + (parts[p] === "rows" ? "rows of text" : "a number or text") +
+            ", not " + kindOf(value);
+        }
+      }
+    }
+    return null;
+  }
+
+  function actionProblem(action, at) {
+    if (!isObject(action)) { return '"' + at + '" should be an action, not ' + kindOf(action); }
+    var checks = [[at + ".id", action.id, typeof action.id === "string" && action.id.length > 0, "text"],
+                  [at + ".statements", action.statements, Array.isArray(action.statements) &&
+                    action.statements.every(function (id) { return typeof id === "string"; }), "a list of statement ids"]];
+    Object.keys(action).forEach(function (field) {
+      if (field !== "statements") { checks.push([at + "." + field, action[field], typeof action[field] === "string", "text"]); }
+    });
+    return firstWrong(checks);
+  }
+
+  /* ---- frameworks change; answers survive
+
+     A statement may declare the ids it replaces. An answer saved under an old id moves to every statement
+     that replaces it, unless that statement has an answer already; the old answer is then dropped only where
+     every new statement holds the same answer, so nothing is lost: what did not move stays under the old id
+     and is listed as an answer for a statement no longer in this framework. Links from actions follow too.
+     Applying it twice changes nothing more. */
+  function migrate(record, framework) {
+    var replacedBy = framework.replacedBy || {};
+    if (!Array.isArray(record.actions)) { record.actions = []; }
+    if (typeof record.participants !== "string") { record.participants = ""; }
+    if (!Object.keys(replacedBy).length) { return record; }
+    migrateAnswers(record.answers, framework);
+    record.reviewPoints.forEach(function (point) { migrateAnswers(point.answers, framework); });
+    record.actions.forEach(function (action) {
+      var linked = [];
+      action.statements.forEach(function (id) {
+        var now = framework.items[id] ? [id] : (replacedBy[id] || [id]);
+        now.forEach(function (each) { if (linked.indexOf(each) < 0) { linked.push(each); } });
+      });
+      action.statements = linked;
+    });
+    return record;
+  }
+
+  function migrateAnswers(answers, framework) {
+    Object.keys(answers).forEach(function (old) {
+      var targets = framework.replacedBy[old];
+      if (!targets || framework.items[old]) { return; }
+      var text = JSON.stringify(answers[old]);
+      targets.forEach(function (id) {
+        if (answers[id] === undefined) { answers[id] = JSON.parse(text); }
+      });
+      if (targets.every(function (id) { return JSON.stringify(answers[id]) === text; })) { delete answers[old]; }
+    });
+  }
+
+  /* The ids of answers for items no longer in this framework, in the order saved. */
+  function orphans(answers, framework) {
+    return Object.keys(answers).filter(function (id) { return !framework.items[id]; });
   }
 
   /* How an assessment is named to people: "Oak Primary, Autumn 2026". */
@@ -148,6 +285,9 @@
     create: create,
     duplicate: duplicate,
     parse: parse,
+    problem: problem,
+    migrate: migrate,
+    orphans: orphans,
     title: title,
     termName: termName,
     reviewPoint: reviewPoint,

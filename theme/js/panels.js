@@ -47,7 +47,7 @@
 
   /* ---- your assessments */
 
-  function showAssessments(records, current, readOnly) {
+  function showAssessments(records, current, readOnly, damaged) {
     var body = byId("assessment-list").tBodies[0];
     body.textContent = "";
     assessments.byRecent(records).forEach(function (record) {
@@ -71,6 +71,43 @@
         field.disabled = readOnly;
       });
     byId("assessment-name").textContent = assessments.title(current);
+    showDamaged(damaged);
+  }
+
+  /* Saved assessments that cannot be read, each to download as text or remove. */
+  function showDamaged(damaged) {
+    byId("damaged").hidden = !damaged.length;
+    byId("damaged-count").textContent = damaged.length === 1
+      ? "1 assessment saved in this browser cannot be read: it has been damaged."
+      : damaged.length + " assessments saved in this browser cannot be read: they have been damaged.";
+    var list = byId("damaged-list");
+    list.textContent = "";
+    damaged.forEach(function (entry, index) {
+      var item = list.appendChild(element("li"));
+      var name = "damaged assessment " + (index + 1);
+      item.appendChild(element("span", "Damaged assessment " + (index + 1) + " (" + entry.text.length + " characters) "));
+      item.appendChild(actionButton("Download its text", "(" + name + ")", { damagedDownload: entry.id }));
+      item.appendChild(actionButton("Remove", name, { damagedRemove: entry.id }));
+    });
+  }
+
+  /* ---- answers for statements no longer in this framework */
+
+  function showOrphans(framework, record) {
+    var ids = assessments.orphans(record.answers, framework);
+    byId("orphans").hidden = !ids.length;
+    var body = byId("orphan-list").tBodies[0];
+    body.textContent = "";
+    ids.forEach(function (id) {
+      var answer = record.answers[id];
+      var row = body.insertRow();
+      var th = row.appendChild(element("th", id));
+      th.scope = "row";
+      cell(row, Object.keys(answer).map(function (part) {
+        var value = answer[part];
+        return part + ": " + (Array.isArray(value) ? value.map(function (r) { return Object.keys(r).map(function (k) { return r[k]; }).join(", "); }).join("; ") : String(value));
+      }).join("\n"));
+    });
   }
 
   /* ---- review points */
@@ -182,6 +219,7 @@
     if (value === undefined) { return element("span", rating ? "Not rated" : "No answer", "compare-table__none"); }
     if (!rating) { return element("span", String(value), "compare-table__text"); }
     var point = answers.pointFor(framework.scales[rating.scale], value);
+    if (!point) { return element("span", String(value) + " (not on this scale)"); }
     if (point.not_applicable) { return element("span", String(point.value) + " (not applicable)"); }
     return element("span", typeof point.value === "number" ? String(point.value) : (point.label || String(point.value)));
   }
@@ -234,6 +272,7 @@
 
   toolkit.panels = {
     showProgress: showProgress,
+    showOrphans: showOrphans,
     showAssessments: showAssessments,
     showReviewPoints: showReviewPoints,
     showComparison: showComparison,

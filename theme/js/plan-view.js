@@ -161,22 +161,26 @@
       return item;
     }
 
+    /* The plan as rows of text, one an action, in the columns of the printed table. */
+    function tableRows(record) {
+      return plan.actionsOf(record).map(function (action, index) {
+        return [String(index + 1), action.statements.map(function (statement) {
+          var number = results.statementNumber(statement);
+          return (number ? number + " " : "") + results.statementText(statement);
+        }).join("\n") || "None linked"].concat(["target", "actions", "responsible", "resources", "evaluation"].map(function (name) {
+          return action[name] || "";
+        }), [dateText(action.review), statusText(action, true), dateText(action.completed)]);
+      });
+    }
+
     function showTable(record) {
       var body = byId("plan-table").tBodies[0];
       body.textContent = "";
-      plan.actionsOf(record).forEach(function (action, index) {
+      tableRows(record).forEach(function (cells, index) {
+        var action = plan.actionsOf(record)[index];
         var row = body.appendChild(element("tr", undefined, plan.isOverdue(action, today()) ? "plan-table__overdue" : ""));
-        row.appendChild(element("th", String(index + 1))).setAttribute("scope", "row");
-        row.appendChild(element("td", action.statements.map(function (statement) {
-          var number = results.statementNumber(statement);
-          return (number ? number + " " : "") + results.statementText(statement);
-        }).join("\n") || "None linked"));
-        ["target", "actions", "responsible", "resources", "evaluation"].forEach(function (name) {
-          row.appendChild(element("td", action[name] || ""));
-        });
-        row.appendChild(element("td", dateText(action.review)));
-        row.appendChild(element("td", statusText(action, true)));
-        row.appendChild(element("td", dateText(action.completed)));
+        row.appendChild(element("th", cells[0])).setAttribute("scope", "row");
+        cells.slice(1).forEach(function (text) { row.appendChild(element("td", text)); });
       });
       byId("plan-table-caption").textContent = "Action plan: " + toolkit.assessments.title(record);
     }
@@ -309,6 +313,11 @@
     return {
       show: show,
       addAction: addAction,
+      /* The plan as a spreadsheet: the printed table's headings, then its rows. */
+      rows: function (record) {
+        var headings = Array.prototype.map.call(byId("plan-table").tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+        return [headings].concat(tableRows(record));
+      },
       /* Leaving the plan forgets the Undo and the last message. */
       leave: function () {
         removed = null;

@@ -18,13 +18,15 @@
   }
 
   function statementNumber(id) {
-    var number = byId(id + "-text").querySelector(".statement__number");
+    var heading = byId(id + "-text");
+    var number = heading && heading.querySelector(".statement__number");
     return number ? number.textContent.trim() : "";
   }
 
-  /* A statement's words without its number. */
+  /* A statement's words without its number (an action may link a statement no longer in the framework). */
   function statementText(id) {
     var heading = byId(id + "-text");
+    if (!heading) { return id + " (no longer in this framework)"; }
     var number = heading.querySelector(".statement__number");
     return heading.textContent.slice(number ? number.textContent.length : 0).trim();
   }

@@ -1,12 +1,12 @@
 /* Views: which part of the one framework page is showing, from the URL fragment.
    #overview (or none), #<section id>, #<statement or item id> (its section, scrolled to it),
    #summary, #priorities, #plan, #action-<action id> (the plan, at that action), #assessments,
-   #review-points and #compare-<review point id>. Links and back/forward change the
+   #files, #review-points and #compare-<review point id>. Links and back/forward change the
    fragment; the page shows that view, names it in the title, and moves focus to its heading. */
 (function (toolkit) {
   "use strict";
 
-  var PANELS = ["overview", "summary", "priorities", "plan", "assessments", "review-points"];
+  var PANELS = ["overview", "summary", "priorities", "plan", "files", "assessments", "review-points"];
 
   /* What a fragment asks for: { view, section?, target?, reviewPoint? }, or null for the skip link's
      #main, which moves focus within the view showing. Pure. */

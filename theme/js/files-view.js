@@ -1,0 +1,359 @@
+/* The "Download or load" view: files of answers and spreadsheets out, files of answers in.
+   A file is offered only after it has been read back and found to hold exactly what is saved.
+   A file loaded is checked whole, then previewed; nothing saved changes until the user says so.
+   The app gives what this needs as `app`: { flush, current, saved, readOnly, downloaded, markDownloaded,
+   load, say }. Everything from a file is shown with .textContent. */
+(function (toolkit) {
+  "use strict";
+
+  var element = toolkit.controls.element;
+  var assessments = toolkit.assessments;
+  var transfer = toolkit.transfer;
+  var results = toolkit.results;
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  /* Offer text as a download called name. */
+  function download(text, name, type) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  /* "45 answers, 2 review points and 3 actions" */
+  function contents(record) {
+    return plural(Object.keys(record.answers).length, "answer", "answers") + ", " +
+      plural(record.reviewPoints.length, "review point", "review points") + " and " +
+      plural(record.actions.length, "action", "actions");
+  }
+
+  function create(framework, app) {
+    var title = byId("framework-title").textContent.trim();
+    var chosen = null;      // the file of answers being previewed: { name, records }
+    var handle = null;      // where "Save to a file you choose" saved, with what: { file, which }
+
+    /* ---- messages: one success line, or an error summary linked to the file field (GOV.UK pattern) */
+
+    function say(text) {
+      showError(null);
+      byId("files-message-text").textContent = text;
+      byId("files-message-text").focus();
+    }
+
+    function showError(text) {
+      var summary = byId("files-error");
+      summary.hidden = !text;
+      byId("files-error-text").textContent = text || "";
+      byId("load-file-error-text").textContent = text || "";
+      byId("load-file-error").hidden = !text;
+      byId("load-file").closest(".field").classList.toggle("field--error", Boolean(text));
+      if (text) {
+        byId("files-message-text").textContent = "";
+        summary.focus();
+      }
+    }
+
+    /* ---- downloading */
+
+    function which() {
+      return document.querySelector('input[name="download-which"]:checked').value;
+    }
+
+    /* The records to put in a file, as saved now. */
+    function recordsFor(choice) {
+      app.flush();
+      var current = app.current();
+      return choice === "all" ? app.saved() : app.saved().filter(function (record) { return record.id === current.id; });
+    }
+
+    /* The file of these records, once the text has been read back as a file of answers holding exactly
+       what is saved; else null, after saying so. */
+    function checkedFile(text, records) {
+      var back = transfer.read(text, framework, title);
+      var same = !back.error && back.records.length === records.length && back.records.every(function (record, index) {
+        return JSON.stringify(record) === JSON.stringify(records[index]);
+      });
+      if (!same) {
+        showError("The file was not downloaded: when it was read back it did not hold exactly what is saved here. " +
+          "Nothing has changed in this browser. Try again; if it happens again, print the report to keep a copy.");
+      }
+      return same;
+    }
+
+    function nothingSaved() {
+      showError("There is nothing to download yet: this assessment has no answers saved. Answer a statement first.");
+    }
+
+    function downloadAnswers() {
+      var choice = which();
+      var records = recordsFor(choice);
+      if (!records.length) { nothingSaved(); return; }
+      var now = new Date();
+      var text = transfer.makeFile(framework, title, records, now);
+      var name = transfer.fileName(framework, choice === "all" ? null : records[0], now);
+      new Blob([text]).text().then(function (back) {
+        if (back !== text || !checkedFile(back, records)) { return; }
+        download(text, name, "application/json");
+        app.markDownloaded(records, now);
+        say("Downloaded " + name + ", with " + describe(records) + ". It was read back and holds exactly what is saved. " +
+          "Keep it somewhere safe, such as your school's shared drive.");
+        show();
+      });
+    }
+
+    function describe(records) {
+      return records.length === 1 ? contents(records[0]) : plural(records.length, "assessment", "assessments");
+    }
+
+    /* Where the browser can save to a file the user chooses (Chrome, Edge): save there, and later again. */
+    function saveToFile(again) {
+      var choice = again ? handle.which : which();
+      var records = recordsFor(choice);
+      if (!records.length) { nothingSaved(); return; }
+      var now = new Date();
+      var text = transfer.makeFile(framework, title, records, now);
+      var picked = again ? Promise.resolve(handle.file) : window.showSaveFilePicker({
+        suggestedName: transfer.fileName(framework, choice === "all" ? null : records[0], now),
+        types: [{ description: "Answers from the SEND Self-Evaluation Toolkit", accept: { "application/json": [".json"] } }]
+      });
+      picked.then(function (file) {
+        return file.createWritable().then(function (stream) {
+          return stream.write(text).then(function () { return stream.close(); });
+        }).then(function () { return file.getFile(); }).then(function (saved) { return saved.text(); }).then(function (back) {
+          if (!checkedFile(back, records)) { return; }
+          handle = { file: file, which: choice };
+          app.markDownloaded(records, now);
+          say((again ? "Saved again to " : "Saved to ") + file.name + ", with " + describe(records) +
+            ". It was read back and holds exactly what is saved.");
+          show();
+        });
+      }).catch(function (error) {
+        if (error && error.name === "AbortError") { return; }
+        showError("The file could not be saved there (" + (error && error.name) + "). Nothing has changed in this browser. " +
+          "Use “Download my answers” instead.");
+      });
+    }
+
+    /* ---- spreadsheets */
+
+    function ratingsRows() {
+      var record = app.current();
+      var statements = Object.keys(framework.items).filter(function (id) { return framework.items[id].type === "statement"; });
+      var ratingIds = [];
+      var labels = {};
+      statements.forEach(function (id) {
+        framework.items[id].ratings.forEach(function (rating) {
+          if (ratingIds.indexOf(rating.id) < 0) {
+            ratingIds.push(rating.id);
+            labels[rating.id] = toolkit.controls.ratingLabel(id, rating.id);
+          }
+        });
+      });
+      var anyEvidence = statements.some(function (id) { return framework.items[id].evidence; });
+      var rows = [["Section", "Number", "Statement"].concat(ratingIds.map(function (id) { return labels[id]; }), anyEvidence ? ["Evidence"] : [])];
+      statements.forEach(function (id) {
+        var item = framework.items[id];
+        var answer = record.answers[id] || {};
+        var cells = [results.sectionTitle(framework.sectionOf[id].id), results.statementNumber(id), results.statementText(id)];
+        ratingIds.forEach(function (ratingId) {
+          var rating = item.ratings.find(function (r) { return r.id === ratingId; });
+          var given = rating ? answer[ratingId] : undefined;
+          var point = given !== undefined && toolkit.answers.pointFor(framework.scales[rating.scale], given);
+          cells.push(given === undefined ? "" : (point && typeof point.value !== "number" && point.label) || String(given));
+        });
+        rows.push(anyEvidence ? cells.concat([answer.evidence || ""]) : cells);
+      });
+      return rows;
+    }
+
+    function downloadCsv(kind) {
+      app.flush();
+      var rows = kind === "ratings" ? ratingsRows() : app.planRows();
+      var name = transfer.fileName(framework, app.current(), new Date(), "csv").replace(".csv", kind === "ratings" ? "-ratings.csv" : "-action-plan.csv");
+      download(transfer.csv(rows), name, "text/csv;charset=utf-8");
+      say("Downloaded " + name + " (" + plural(rows.length - 1, "row", "rows") + "). It opens in Excel or another spreadsheet; " +
+        "it cannot be loaded back here, so keep the file of answers too.");
+    }
+
+    /* ---- loading */
+
+    function readChosen(file) {
+      showError(null);
+      byId("files-message-text").textContent = "";
+      hidePreview();
+      var tooBig = transfer.sizeProblem(file.size);
+      if (tooBig) { showError(tooBig); return; }
+      file.text().then(function (text) {
+        var read = transfer.read(text, framework, title);
+        if (read.error) { showError(read.error); return; }
+        chosen = { name: file.name, records: read.records, file: read.file };
+        preview();
+      }, function () {
+        showError("The file could not be opened: this browser was not allowed to read it. Copy it to this computer and try again.");
+      });
+    }
+
+    function hidePreview() {
+      chosen = null;
+      byId("load-preview").hidden = true;
+      byId("load-choices").textContent = "";
+    }
+
+    /* What loading would do, before anything changes: for each assessment in the file, add it as new or
+       load it into one here, with what would change and the statements answered differently. */
+    function preview() {
+      var here = app.saved();
+      var box = byId("load-choices");
+      box.textContent = "";
+      byId("load-preview-summary").textContent = "The file " + chosen.name + " holds " +
+        plural(chosen.records.length, "assessment", "assessments") + " of this framework" +
+        (chosen.file.exported ? ", downloaded on " + assessments.formatDateTime(chosen.file.exported) : "") + "." +
+        (chosen.file.otherVersion ? " It was made with version " + chosen.file.frameworkVersion + " of the framework; this page is version " +
+          framework.version + ". Answers to statements that have changed are moved to the new statements, and any that cannot be are kept and listed." : "") +
+        " Choose what to do with " + (chosen.records.length === 1 ? "it" : "each") + ". Nothing changes until you select “Load answers”.";
+      chosen.records.forEach(function (record, index) {
+        var set = box.appendChild(element("fieldset", undefined, "field load-choice"));
+        set.appendChild(element("legend", "From the file: " + assessments.title(record), "field__label"));
+        set.appendChild(element("p", contents(record) + (record.updated ? "; last saved " + assessments.formatDateTime(record.updated) : "") + ".", "hint"));
+        var match = here.find(function (mine) { return mine.id === record.id; });
+        set.appendChild(option(index, "new", "Add it as a new assessment", "Nothing saved here changes.", !match));
+        here.forEach(function (mine) {
+          set.appendChild(option(index, mine.id, "Load it into " + assessments.title(mine) + ", saved here",
+                                 changeText(mine, record), mine === match, conflictList(mine, record)));
+        });
+      });
+      byId("load-preview").hidden = false;
+      byId("load-preview-title").focus();
+    }
+
+    function option(index, value, label, hint, checked, extra) {
+      var id = "load-" + index + "-" + value;
+      var wrap = element("div", undefined, "radio");
+      var input = wrap.appendChild(element("input"));
+      input.type = "radio";
+      input.name = "load-" + index;
+      input.id = id;
+      input.value = value;
+      input.checked = checked;
+      input.setAttribute("aria-describedby", id + "--hint");
+      var label_ = wrap.appendChild(element("label", label, "radio__label"));
+      label_.htmlFor = id;
+      var note = wrap.appendChild(element("div", undefined, "hint radio__hint"));
+      note.id = id + "--hint";
+      note.appendChild(element("p", hint));
+      if (extra) { note.appendChild(extra); }
+      return wrap;
+    }
+
+    function pointName() {
+      return "Before loading " + chosen.name;
+    }
+
+    function changeText(mine, record) {
+      var merged = transfer.merge(mine, record, pointName(), new Date());
+      var changed = toolkit.answers.compare(mine.answers, merged.answers, framework)
+        .reduce(function (total, item) { return total + item.changes.length; }, 0);
+      var clash = transfer.conflicts(mine, record).length;
+      var added = record.reviewPoints.filter(function (point) { return !assessments.findReviewPoint(mine, point.id); }).length;
+      var actions = record.actions.filter(function (action) { return !toolkit.plan.find(mine, action.id); }).length;
+      return plural(changed, "answer", "answers") + " would change; " + plural(added, "review point", "review points") + " and " +
+        plural(actions, "action", "actions") + " would be added. " +
+        (clash ? plural(clash, "statement is", "statements are") + " answered differently here and in the file: the file's answer is used, " +
+          "and first a review point called “" + pointName() + "” keeps the answers as they are now." : "No answer here is replaced.");
+    }
+
+    function conflictList(mine, record) {
+      var ids = transfer.conflicts(mine, record);
+      if (!ids.length) { return null; }
+      var details = element("details", undefined, "load-conflicts");
+      details.appendChild(element("summary", "The " + plural(ids.length, "statement", "statements") + " answered differently"));
+      var list = details.appendChild(element("ul"));
+      ids.forEach(function (id) { list.appendChild(element("li", itemName(id))); });
+      return details;
+    }
+
+    function itemName(id) {
+      var heading = byId(id + "-text") || byId(id + "--title") || byId(id + "--caption");
+      return heading ? heading.textContent.replace(/\s+/g, " ").trim() : id + " (no longer in this framework)";
+    }
+
+    function confirmLoad() {
+      var plan = chosen.records.map(function (record, index) {
+        return { record: record, into: document.querySelector('input[name="load-' + index + '"]:checked').value };
+      });
+      var done = app.load(plan, pointName());
+      if (done.error) {
+        showError(done.error);
+        return;
+      }
+      var name = chosen.name;
+      hidePreview();
+      byId("load-file").value = "";
+      say("Loaded " + name + ": " + done.words.join("; ") + ".");
+    }
+
+    /* ---- the view */
+
+    function show() {
+      var current = app.current();
+      byId("download-current-name").textContent = assessments.title(current);
+      byId("download-all-count").textContent = plural(app.saved().length, "assessment", "assessments");
+      var marker = app.downloaded(current.id);
+      byId("download-status").textContent = marker
+        ? "This assessment was last downloaded " + assessments.formatWhen(marker.at, new Date()) +
+          (marker.revision < current.revision ? ". It has changed since: download it again to keep your latest answers." : ", with every change since it was last changed.")
+        : "This assessment has not been downloaded yet.";
+      byId("save-again").hidden = !handle;
+      byId("save-again-name").textContent = handle ? handle.file.name : "";
+      byId("load-file").disabled = app.readOnly();
+    }
+
+    function leave() {
+      showError(null);
+      byId("files-message-text").textContent = "";
+    }
+
+    byId("file-system").hidden = typeof window.showSaveFilePicker !== "function";
+    byId("download-answers").addEventListener("click", downloadAnswers);
+    byId("save-to-file").addEventListener("click", function () { saveToFile(false); });
+    byId("save-again").addEventListener("click", function () { saveToFile(true); });
+    byId("download-ratings-csv").addEventListener("click", function () { downloadCsv("ratings"); });
+    byId("download-plan-csv").addEventListener("click", function () { downloadCsv("plan"); });
+    byId("load-file").addEventListener("change", function (event) {
+      if (event.target.files.length) { readChosen(event.target.files[0]); }
+    });
+    byId("load-confirm").addEventListener("click", confirmLoad);
+    byId("load-cancel").addEventListener("click", function () {
+      hidePreview();
+      byId("load-file").value = "";
+      say("Nothing was loaded.");
+    });
+    var zone = byId("files");
+    zone.addEventListener("dragover", function (event) {
+      event.preventDefault();
+      byId("drop-zone").classList.add("drop-zone--over");
+    });
+    zone.addEventListener("dragleave", function () { byId("drop-zone").classList.remove("drop-zone--over"); });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      byId("drop-zone").classList.remove("drop-zone--over");
+      if (app.readOnly()) { return; }
+      var files = event.dataTransfer && event.dataTransfer.files;
+      if (files && files.length) { readChosen(files[0]); }
+    });
+
+    return { show: show, leave: leave, download: download };
+  }
+
+  toolkit.filesView = { create: create };
+}(window.SendToolkit = window.SendToolkit || {}));
