@@ -1,11 +1,12 @@
 # Two commands for a fresh machine (see README.md):
 #   make site   install the build packages into .venv and build site/
 #   make test   also install the test packages and a browser, then run every test
+# and make package, which builds site/ and zips it for USB sticks into dist/send-toolkit-<version>.zip.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site check serve test benchmark
+.PHONY: site check serve package test benchmark
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +16,7 @@ $(VENV)/.build-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml $(VENV)/.build-installed
+$(VENV)/.test-installed: pyproject.toml tests/install-browsers.sh $(VENV)/.build-installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	bash tests/install-browsers.sh
 	touch $@
@@ -28,6 +29,9 @@ check: $(VENV)/.build-installed
 
 serve: $(VENV)/.build-installed
 	$(BIN)/python build.py serve
+
+package: $(VENV)/.build-installed
+	$(BIN)/python build.py package
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest

@@ -4,6 +4,10 @@
     python build.py check      validate frameworks, pages and site.yaml; write nothing
     python build.py serve      build, serve on http://127.0.0.1:8000 and rebuild on change
                                (python build.py serve 8080 for another port)
+    python build.py release    check, then write frameworks/released/<id>.txt: the item ids each
+                               framework releases, which later checks warn about if they go missing
+    python build.py package    build, then zip site/ with a note for USB sticks into
+                               dist/send-toolkit-<version>.zip
 
 Each framework becomes one self-contained HTML file (CSS, JavaScript and data inline),
 so that the file alone works from a USB stick. A user's mistake is reported as
@@ -13,10 +17,12 @@ import base64
 import difflib
 import hashlib
 import json
+import math
 import re
 import shutil
 import sys
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,12 +57,13 @@ SETTING_NAMES = {
 }
 
 # Element ids and view names the framework page uses itself: no section or item may take them.
-PAGE_IDS = {"main", "overview", "summary", "priorities", "plan", "assessments", "review-points", "compare",
+PAGE_IDS = {"main", "overview", "summary", "priorities", "plan", "files", "assessments", "review-points", "compare",
             "framework-title", "framework-data", "how-to-use", "contents-heading", "source-heading"}
 
 # The browser scripts of a framework page, in the order they run: each owns one concern.
-FRAMEWORK_SCRIPTS = ["print.js", "storage.js", "answers.js", "assessments.js", "scoring.js", "plan.js", "controls.js",
-                     "charts.js", "views.js", "panels.js", "results.js", "plan-view.js", "app.js"]
+FRAMEWORK_SCRIPTS = ["print.js", "storage.js", "answers.js", "assessments.js", "scoring.js", "plan.js", "transfer.js",
+                     "controls.js", "charts.js", "views.js", "panels.js", "results.js", "plan-view.js", "files-view.js",
+                     "app.js"]
 
 # ---------------------------------------------------------------- problems
 
@@ -475,9 +482,50 @@ def validate_framework(source, schema):
     return problems
 
 
+# The backgrounds theme/css/site.css puts links on: the page (body) and the grey panels (--panel).
+LINK_BACKGROUNDS = {"the page background": "#ffffff", "the grey panels": "#f3f2f1"}
+
+
+def relative_luminance(colour):
+    """The WCAG 2.x relative luminance of a colour written "#rrggbb"."""
+    channels = [int(colour[index:index + 2], 16) / 255 for index in (1, 3, 5)]
+    red, green, blue = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(one, other):
+    """The WCAG 2.x contrast ratio of two colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def validate_contrast(source):
+    """The council's text colours are readable (WCAG 2.2 AA, 4.5:1) on every background the site puts them on.
+
+    The brand colour is also drawn as lines (above each section, beside the tool bar). They are decoration, not
+    needed to see or use anything, so WCAG's 3:1 for graphics and controls does not apply and is not checked."""
+    given = source.data.get("colours") if isinstance(source.data, dict) else None
+    if not isinstance(given, dict):
+        return []
+    colours = {**SITE_DEFAULTS["colours"], **given}
+    backgrounds = {"brand_text": {f'"brand" {colours["brand"]}': colours["brand"]},
+                   "link": {f"{name} {colour}": colour for name, colour in LINK_BACKGROUNDS.items()}}
+    problems = []
+    for key, on in backgrounds.items():
+        if not all(re.fullmatch(r"#[0-9a-fA-F]{6}", str(c)) for c in [colours[key], *on.values()]):
+            continue  # the schema has said which colour is not written like "#1d4f91"
+        ratio, background = min((contrast_ratio(colours[key], colour), name) for name, colour in on.items())
+        if ratio < 4.5:
+            shown = math.floor(ratio * 10) / 10  # rounded down: a ratio below 4.5 never reads as 4.5
+            where = ("colours", key if key in given else "brand")
+            problems.append(source.problem(where, f'"{key}" {colours[key]} on {background} has a contrast ratio of {shown:.1f}:1; '
+                                                  "text needs at least 4.5:1 (WCAG 2.2 AA)"))
+    return problems
+
+
 def validate_site(source, schema, pages, root=ROOT):
-    """site.yaml follows its schema, names existing pages and a readable logo file."""
-    problems = validate_schema(source, schema)
+    """site.yaml follows its schema, names existing pages and a readable logo file, and its colours can be read."""
+    problems = validate_schema(source, schema) + validate_contrast(source)
     data = source.data if isinstance(source.data, dict) else {}
     for index, slug in enumerate(data.get("pages") or [] if isinstance(data.get("pages"), list) else []):
         if slug not in pages:
@@ -517,6 +565,47 @@ def validate_all(sources, site_source, pages, root=ROOT):
         problems += validate_site(site_source, json.loads((root / SITE_SCHEMA).read_text(encoding="utf-8")), pages, root)
     problems += validate_pages(pages)
     return sorted(set(problems))
+
+
+# ---------------------------------------------------------------- released ids
+
+RELEASED = "frameworks/released"
+
+
+def answer_ids(framework):
+    """The ids a framework's answers are saved under: every item but guidance, in framework order."""
+    return [item.get("id") for _path, _section, item in walk_items(framework) if item_type(item) != "guidance"]
+
+
+def released_text(framework):
+    """The released list of a framework: a comment line, then its answer ids, one a line."""
+    header = (f'# Item ids of {framework["id"]} version {framework["version"]}. Written by "python build.py release"; '
+              "commit it with each release. Answers are saved under these ids.")
+    return "\n".join([header] + answer_ids(framework)) + "\n"
+
+
+def read_released(path):
+    """(version, ids) of a released list written by released_text."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    match = re.match(r"# Item ids of \S+ version (.+?)\. Written by", lines[0] if lines else "")
+    return (match.group(1) if match else "(unknown)"), [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def released_warnings(root=ROOT):
+    """Warnings (not problems: the build goes on) for released ids that a framework lost and no statement replaces."""
+    warnings = []
+    for source in load_frameworks(root)[0]:
+        path = root / RELEASED / f"{source.data['id']}.txt"
+        if not path.is_file():
+            continue
+        version, released = read_released(path)
+        kept = set(answer_ids(source.data)) | {old for _, _, item in walk_items(source.data) for old in item.get("replaces") or []}
+        warnings += [source.problem(("id",), (
+            f'warning: "{ident}" was in the released version {version} ({path.relative_to(root).as_posix()}) '
+            "and is no longer in this framework, and no statement replaces it: answers saved under it will be listed "
+            f'as answers for statements no longer in this framework. If a statement took its place, add "replaces: [{ident}]" to it.'))
+            for ident in released if ident not in kept]
+    return warnings
 
 
 # ---------------------------------------------------------------- model
@@ -740,6 +829,85 @@ def write_site(files, out):
     shutil.rmtree(old, ignore_errors=True)
 
 
+def write_released(frameworks, root=ROOT):
+    """Write the released list of every framework into frameworks/released/; return their paths."""
+    folder = root / RELEASED
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for framework in frameworks:
+        paths.append(folder / f"{framework['id']}.txt")
+        paths[-1].write_text(released_text(framework), encoding="utf-8", newline="\n")
+    return paths
+
+
+USB_NOTE_NAME = "READ ME FIRST - using the toolkit from a USB stick.txt"
+USB_NOTE = """\
+READ ME FIRST: using the toolkit from a USB stick
+
+1. Copy this whole folder to the USB stick. Keep all the files in it together.
+2. Open the folder and double-click index.html. It opens in your web browser.
+3. Pick your framework from the list.
+
+You do not need the internet. Nothing is installed, and nothing you type is sent anywhere.
+
+Keeping your answers safe
+- Your answers are saved in the web browser on the computer you are using, not on the USB stick.
+- At the end of each session, use "Download my answers" and keep the file somewhere safe.
+- On another computer, or in another browser, open the same framework and use "Load answers" to carry on from that file.
+- Firefox keeps answers for each file by where it is. Do not move or rename the file. If you have to (or the USB stick gets a different drive letter), use "Load answers" with your file.
+- Safari cannot save answers from a file. Use another browser.
+
+Printing
+- Press Ctrl+P (Cmd+P on a Mac) and choose "Save as PDF" to keep a copy of your work.
+
+More help is on the toolkit's pages "How to use the toolkit" and "Moving your work to another computer".
+"""
+
+
+def project_version(root=ROOT):
+    """The project's version, from pyproject.toml."""
+    text = (root / "pyproject.toml").read_text(encoding="utf-8")
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        return re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE).group(1)
+    return tomllib.loads(text)["project"]["version"]
+
+
+def package_files(site, version):
+    """{name in the zip: bytes}: every file of the built site and the USB note, in one folder send-toolkit-<version>/."""
+    folder = f"send-toolkit-{version}/"
+    files = {folder + path.relative_to(site).as_posix(): path.read_bytes() for path in Path(site).rglob("*") if path.is_file()}
+    files[folder + USB_NOTE_NAME] = USB_NOTE.replace("\n", "\r\n").encode("utf-8")  # CRLF, for Windows Notepad
+    return files
+
+
+def write_zip(path, files):
+    """Write {name: bytes} into a zip that depends on nothing else (names sorted, fixed times and permissions),
+    so that the same files always give the same bytes. A failed write leaves any previous zip untouched."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with zipfile.ZipFile(partial, "w") as archive:
+            for name, data in sorted(files.items()):
+                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                info.create_system, info.external_attr, info.compress_type = 3, 0o644 << 16, zipfile.ZIP_DEFLATED
+                archive.writestr(info, data, compresslevel=9)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def package(site, dist, version):
+    """Zip a built site with the USB note into dist/send-toolkit-<version>.zip; return (its path, how many files)."""
+    files = package_files(site, version)
+    path = Path(dist) / f"send-toolkit-{version}.zip"
+    write_zip(path, files)
+    return path, len(files)
+
+
 # ---------------------------------------------------------------- commands
 
 def gather(root=ROOT):
@@ -761,6 +929,12 @@ def report(problems, out=sys.stderr):
         print(problem, file=out)
     noun = "problem" if len(problems) == 1 else "problems"
     print(f"{len(problems)} {noun} found; nothing was built.", file=out)
+
+
+def report_warnings(root=ROOT, out=sys.stderr):
+    """Print every warning (they do not stop the build)."""
+    for warning in released_warnings(root):
+        print(warning, file=out)
 
 
 def build(root=ROOT, out=None, dev=False):
@@ -787,6 +961,7 @@ def serve(root=ROOT, port=8000):
         if problems:
             report(problems)
         else:
+            report_warnings(root)
             print("Rebuilt site/.", file=sys.stderr)
 
     rebuild()
@@ -797,27 +972,33 @@ def serve(root=ROOT, port=8000):
     server.serve(host="127.0.0.1", port=port, root=str(preview), open_url_delay=None, liveport=LIVERELOAD_PORT)
 
 
-def main(argv):
+def main(argv, root=ROOT):
     command = argv[1] if len(argv) > 1 else "build"
-    if command == "check":
-        problems = gather()[3]
-        if problems:
-            report(problems)
-            return 1
-        print("No problems found.")
-        return 0
-    if command == "build":
-        problems = build()
-        if problems:
-            report(problems)
-            return 1
-        print(f"Built {ROOT / 'site'}.")
-        return 0
     if command == "serve":
-        serve(port=int(argv[2]) if len(argv) > 2 else 8000)
+        serve(root, port=int(argv[2]) if len(argv) > 2 else 8000)
         return 0
-    print(__doc__.strip(), file=sys.stderr)
-    return 2
+    if command in ("check", "release"):
+        frameworks, _pages, _site, problems = gather(root)
+    elif command in ("build", "package"):
+        problems = build(root)
+    else:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    if problems:
+        report(problems)
+        return 1
+    report_warnings(root)
+    if command == "check":
+        print("No problems found.")
+    elif command == "build":
+        print(f"Built {root / 'site'}.")
+    elif command == "release":
+        for framework, path in zip(frameworks, write_released(frameworks, root)):
+            print(f"Wrote {path.relative_to(root).as_posix()} ({len(answer_ids(framework))} item ids).")
+    else:
+        path, count = package(root / "site", root / "dist", project_version(root))
+        print(f"Packaged {path.relative_to(root).as_posix()} ({count} files, {round(path.stat().st_size / 1024)} KB).")
+    return 0
 
 
 if __name__ == "__main__":

@@ -247,6 +247,12 @@ def test_a_sixth_framework_is_just_a_yaml_file(tmp_path):
     ("logo: council.png\n", 'site.yaml:1:7: logo file "council.png" does not exist'),
     ("pages: [privacy, faq]\n", 'site.yaml:1:18: page "faq" is not in content/ (pages: about, accessibility, how-to-use, moving-your-data, privacy)'),
     ("titel: Our toolkit\n", 'site.yaml:1:1: unknown field "titel" (did you mean "title"?)'),
+    ("colours: {brand: '#888888', brand_text: '#777777'}\n",
+     'site.yaml:1:41: "brand_text" #777777 on "brand" #888888 has a contrast ratio of 1.2:1; text needs at least 4.5:1 (WCAG 2.2 AA)'),
+    ("colours: {brand: '#ffdd00'}\n",
+     'site.yaml:1:18: "brand_text" #ffffff on "brand" #ffdd00 has a contrast ratio of 1.3:1; text needs at least 4.5:1 (WCAG 2.2 AA)'),
+    ("colours: {link: '#767676'}\n",  # 4.5:1 on white, but not on the grey panels
+     'site.yaml:1:17: "link" #767676 on the grey panels #f3f2f1 has a contrast ratio of 4.0:1; text needs at least 4.5:1 (WCAG 2.2 AA)'),
 ])
 def test_site_yaml_mistakes(tmp_path, site_yaml, message):
     root = make_root(tmp_path, MINIMAL)
@@ -260,3 +266,90 @@ def test_the_minimal_example_in_the_authors_guide_builds(tmp_path):
     root = make_root(tmp_path, example, name="inclusion-audit.yaml")
     assert build.build(root) == []
     assert "A governor has specific responsibility for SEND." in (root / "site" / "inclusion-audit.html").read_text(encoding="utf-8")
+
+
+def test_colours_that_fail_contrast_and_are_misspelt_are_all_reported(tmp_path):
+    root = make_root(tmp_path, MINIMAL)
+    (root / "site.yaml").write_text("colours:\n  brand: '#fff'\n  link: '#777777'\n", encoding="utf-8")
+    assert [str(p) for p in build.gather(root)[3]] == [
+        'site.yaml:2:10: "brand" should be a colour written like "#1d4f91", not "#fff"',
+        'site.yaml:3:9: "link" #777777 on the grey panels #f3f2f1 has a contrast ratio of 4.0:1; text needs at least 4.5:1 (WCAG 2.2 AA)']
+
+
+def test_readable_brand_colours_pass(tmp_path):
+    root = make_root(tmp_path, MINIMAL)
+    (root / "site.yaml").write_text("colours: {brand: '#005a30', brand_text: '#ffffff', link: '#005a30'}\n", encoding="utf-8")
+    assert build.gather(root)[3] == []
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")
+    assert build.gather(root)[3] == []
+
+
+def test_contrast_ratios_are_those_of_wcag():
+    assert build.contrast_ratio("#000000", "#ffffff") == 21
+    assert build.contrast_ratio("#ffffff", "#ffffff") == 1
+    assert round(build.contrast_ratio("#777777", "#ffffff"), 3) == 4.478  # just below 4.5
+    assert round(build.contrast_ratio("#ffffff", "#767676"), 3) == 4.542  # just above, in either order
+    assert round(build.contrast_ratio("#1d4f91", "#ffffff"), 2) == 8.14
+
+
+def test_link_backgrounds_are_those_of_the_stylesheet():
+    css = (ROOT / "theme" / "css" / "site.css").read_text(encoding="utf-8")
+    body = css.split("\nbody {", 1)[1].split("}", 1)[0]
+    assert build.LINK_BACKGROUNDS == {"the page background": "#ffffff", "the grey panels": "#f3f2f1"}
+    assert "background: #fff;" in body and "--panel: #f3f2f1;" in css
+
+
+RELEASED = "frameworks/released/test-audit.txt"
+HEADER = ('# Item ids of test-audit version 1.0. Written by "python build.py release"; commit it with each release. '
+          "Answers are saved under these ids.\n")
+WARNING = ('frameworks/test-audit.yaml:2:5: warning: "leadership-0" was in the released version 1.0 (frameworks/released/test-audit.txt) '
+           "and is no longer in this framework, and no statement replaces it: answers saved under it will be listed as answers "
+           'for statements no longer in this framework. If a statement took its place, add "replaces: [leadership-0]" to it.')
+
+
+def released_root(tmp_path, framework_text, released):
+    """A project with one framework and its released list."""
+    root = make_root(tmp_path, framework_text)
+    (root / "frameworks" / "released").mkdir()
+    (root / RELEASED).write_text(HEADER + released, encoding="utf-8")
+    return root
+
+
+def test_release_writes_the_item_ids_of_every_framework(tmp_path):
+    root = make_root(tmp_path, MINIMAL + "      - {type: guidance, id: about-leadership, body: Read this.}\n"
+                                        "      - {type: text, id: leadership-notes, label: Notes}\n")
+    result = subprocess.run([sys.executable, str(root / "build.py"), "release"], capture_output=True, text=True)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0, "Wrote frameworks/released/test-audit.txt (3 item ids).\n", "")
+    assert (root / RELEASED).read_bytes().decode("utf-8") == HEADER + "leadership-1\nleadership-2\nleadership-notes\n"
+    assert build.released_warnings(root) == []
+
+
+def test_a_released_id_that_is_gone_is_warned_about(tmp_path):
+    root = released_root(tmp_path, MINIMAL, "leadership-0\nleadership-1\nleadership-2\n")
+    assert [str(w) for w in build.released_warnings(root)] == [WARNING]
+
+
+def test_a_released_id_that_a_statement_replaces_is_not_warned_about(tmp_path):
+    text = edit("        statutory: true", "        statutory: true\n        replaces: [leadership-0]")
+    assert build.released_warnings(released_root(tmp_path, text, "leadership-0\nleadership-1\n")) == []
+
+
+def test_without_a_released_list_there_are_no_warnings(tmp_path):
+    assert build.released_warnings(make_root(tmp_path, MINIMAL)) == []
+
+
+@pytest.mark.parametrize("command, last_line", [("check", "No problems found."), ("build", "Built ")])
+def test_check_and_build_print_warnings_and_still_succeed(tmp_path, command, last_line):
+    root = released_root(tmp_path, MINIMAL, "leadership-0\nleadership-1\nleadership-2\n")
+    result = subprocess.run([sys.executable, str(root / "build.py"), command], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [WARNING]
+    assert result.stdout.startswith(last_line)
+    assert (root / "site" / "test-audit.html").exists() == (command == "build")
+
+
+def test_the_bundled_frameworks_keep_every_released_id():
+    released = sorted(path.stem for path in (ROOT / "frameworks" / "released").glob("*.txt"))
+    assert released == sorted(path.stem for path in (ROOT / "frameworks").glob("*.yaml"))
+    assert build.released_warnings(ROOT) == []

@@ -1,0 +1,118 @@
+"""`python build.py package`: the built site and a note for USB sticks in one reproducible zip that works unpacked."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+import build
+from conftest import ROOT
+from test_firefox import firefox, status  # noqa: F401 (firefox is a fixture)
+from test_validate import MINIMAL, edit, make_root
+
+VERSION = build.project_version(ROOT)
+FOLDER = f"send-toolkit-{VERSION}/"
+NOTE = "READ ME FIRST - using the toolkit from a USB stick.txt"
+
+
+@pytest.fixture(scope="module")
+def packaged(fresh_site, tmp_path_factory):
+    path, count = build.package(fresh_site, tmp_path_factory.mktemp("dist"), VERSION)
+    assert (path.name, count) == (f"send-toolkit-{VERSION}.zip", len(list(fresh_site.iterdir())) + 1)
+    return path
+
+
+@pytest.fixture(scope="module")
+def unpacked(packaged, tmp_path_factory):
+    """The zip unpacked as a school would, into a folder whose path has spaces."""
+    folder = tmp_path_factory.mktemp("usb") / "USB stick (E)" / "SEND toolkit"
+    with zipfile.ZipFile(packaged) as archive:
+        archive.extractall(folder)
+    return folder / FOLDER
+
+
+def read_zip(path):
+    with zipfile.ZipFile(path) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def test_the_zip_holds_every_file_of_the_site_and_the_note_in_one_folder(packaged, fresh_site):
+    contents = read_zip(packaged)
+    site = {FOLDER + path.name: path.read_bytes() for path in fresh_site.iterdir()}
+    assert sorted(contents) == sorted([*site, FOLDER + NOTE])
+    assert {name: contents[name] for name in site} == site
+
+
+def test_the_note_is_plain_text_with_windows_line_endings(packaged):
+    note = read_zip(packaged)[FOLDER + NOTE]
+    assert note == build.USB_NOTE.replace("\n", "\r\n").encode("ascii")
+    assert note.count(b"\n") == note.count(b"\r\n") > 10
+    for words in ("double-click index.html", "Download my answers", "Load answers", "Firefox", "Safari", "Ctrl+P"):
+        assert words in build.USB_NOTE
+
+
+def test_packages_are_reproducible(packaged, fresh_site, tmp_path):
+    copy = tmp_path / "copied later" / "site"
+    shutil.copytree(fresh_site, copy)
+    for path in copy.iterdir():
+        os.utime(path, (2_000_000_000, 2_000_000_000))
+    again, _count = build.package(copy, tmp_path / "dist", VERSION)
+    assert again.read_bytes() == packaged.read_bytes()
+    with zipfile.ZipFile(again) as archive:
+        assert [i.filename for i in archive.infolist()] == sorted(i.filename for i in archive.infolist())
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_the_version_is_read_with_or_without_tomllib(monkeypatch):
+    assert re.fullmatch(r"\d+\.\d+\.\d+", VERSION)
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # as on Python 3.10
+    assert build.project_version(ROOT) == VERSION
+
+
+def test_the_package_command_builds_then_zips(tmp_path):
+    root = make_root(tmp_path, MINIMAL)
+    shutil.copy(ROOT / "pyproject.toml", root)
+    result = subprocess.run([sys.executable, str(root / "build.py"), "package"], capture_output=True, text=True)
+    path = root / "dist" / f"send-toolkit-{VERSION}.zip"
+    files = sorted(p.name for p in (root / "site").iterdir())
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == f"Packaged dist/{path.name} ({len(files) + 1} files, {round(path.stat().st_size / 1024)} KB).\n"
+    assert sorted(read_zip(path)) == sorted(FOLDER + name for name in [*files, NOTE])
+    assert sorted(p.name for p in (root / "dist").iterdir()) == [path.name]
+
+
+def test_the_package_command_refuses_a_framework_with_problems(tmp_path):
+    root = make_root(tmp_path, edit("id: leadership-2", "id: leadership-1"))
+    shutil.copy(ROOT / "pyproject.toml", root)
+    result = subprocess.run([sys.executable, str(root / "build.py"), "package"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "1 problem found; nothing was built."
+    assert not (root / "dist").exists()
+
+
+def test_the_unpacked_zip_works_from_file_in_chromium(unpacked, watched):
+    index = (unpacked / "index.html").as_uri()
+    framework = (unpacked / "send-audit-rag.html").as_uri()
+    assert " " in index.replace("%20", " ")
+    watched.open(index)
+    watched.page.get_by_role("link", name="SEND Audit RAG rating").click()
+    watched.page.wait_for_load_state("load")
+    assert watched.page.url == framework
+    expect(watched.page.locator("#tool-bar")).to_be_visible()
+    watched.page.evaluate("location.hash = 'leadership'")
+    watched.page.locator("input[name='leadership-1--rag'][value='green']").check()
+    expect(watched.page.locator("#save-status")).to_contain_text("Saved in this browser at")
+    assert watched.console == [] and watched.errors == []
+    assert watched.requests == [index, framework]
+
+
+def test_the_unpacked_zip_works_from_file_in_firefox(unpacked, firefox):  # noqa: F811
+    from selenium.webdriver.common.by import By
+    driver = firefox()
+    driver.get((unpacked / "send-audit-rag.html").as_uri())
+    assert driver.find_element(By.ID, "tool-bar").is_displayed()  # hidden until the page's scripts run
+    assert status(driver) == "Nothing entered yet: your answers are saved in this browser as you go"
