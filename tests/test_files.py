@@ -216,6 +216,7 @@ def test_loading_into_an_assessment_merges_statement_by_statement_after_a_review
     page.get_by_role("button", name="Load answers").click()
     expect(page.locator("#files-message-text")).to_have_text(
         "Loaded oak.json: loaded into “Untitled assessment” (a review point, “Before loading oak.json”, keeps the answers it had).")
+    assert page.locator("#done-message").text_content() == "" and page.locator("#tab-notice").is_hidden()  # still the editing tab
     merged = tool.record()
     assert merged["id"] == here["id"] and merged["setting"] == "Oak Primary"
     assert merged["answers"] == {"leadership-1": {"rag": "red"}, "leadership-2": {"rag": "green"},

@@ -187,11 +187,12 @@
 
     function open(record) {
       flush();
+      var reopening = state.lock && state.record && state.record.id === record.id;
       state.record = record;
       state.pending = [];
       showError(null);
       controls.fill(record);
-      lock(record);
+      if (!reopening) { lock(record); }  // this tab holds the lock already
       refresh();
     }
 
