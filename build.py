@@ -29,7 +29,10 @@ from pathlib import Path
 import jinja2
 import jsonschema
 import markdown
+import rcssmin
 import yaml
+from calmjs.parse import es5
+from calmjs.parse.unparsers.es5 import minify_print
 from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parent
@@ -725,6 +728,17 @@ def theme_text(root, *names):
     return "\n".join((root / "theme" / name).read_text(encoding="utf-8") for name in names)
 
 
+def minify_js(text):
+    """A script without its comments and spaces, and with short names for its local variables (calmjs.parse):
+    the pages carry this; theme/js/ keeps the readable source. Scripts are ES5, which calmjs.parse reads."""
+    return minify_print(es5(text), obfuscate=True, obfuscate_globals=False)
+
+
+def minify_css(text):
+    """A stylesheet without its comments and spaces (rcssmin)."""
+    return rcssmin.cssmin(text)
+
+
 def brand_css(site):
     """CSS custom properties carrying the council's colours."""
     colours = site["colours"]
@@ -784,8 +798,8 @@ def render_page(env, template, context, styles, scripts, dev=False):
 def render_site(frameworks, pages, site, root=ROOT, dev=False):
     """Every page of the site, as {file name: HTML}."""
     env = make_environment(root)
-    css = brand_css(site) + theme_text(root, "css/site.css")
-    scripts = [theme_text(root, f"js/{name}") for name in FRAMEWORK_SCRIPTS]
+    css = minify_css(brand_css(site) + theme_text(root, "css/site.css"))
+    scripts = [minify_js(theme_text(root, f"js/{name}")) for name in FRAMEWORK_SCRIPTS]
     nav = [(slug, page_title(pages[slug])) for slug in site["pages"] if slug in pages]
     nav += [(slug, page_title(text)) for slug, text in pages.items() if slug not in site["pages"]]
     common = {"site": site, "nav": nav}

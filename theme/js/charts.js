@@ -129,7 +129,7 @@
         bar(svg, barX, barY, length, barHeight, item.kind, item.texture === undefined ? barIndex : item.texture);
         if (options.stacked) {
           if (item.value && length > 22) {
-            svg.appendChild(svgElement("text", { x: barX + length / 2, y: barY + 12, class: "chart__count chart__label--middle" }, String(item.value)));
+            svg.appendChild(svgElement("text", { x: barX + length / 2, y: barY + 12, class: "chart__count chart__label--middle", "paint-order": "stroke" }, String(item.value)));
           }
           x += length;
         } else {
