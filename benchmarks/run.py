@@ -1,37 +1,123 @@
-"""Benchmark: build time, page sizes, and how fast a page is to use in Chromium on a slow CPU.
+"""Benchmark: build time, page weight, how fast pages are to use in Chromium on a slow CPU, how much a
+completed assessment stores, and Lighthouse; then every budget, met or missed.
 
     .venv/bin/python benchmarks/run.py            (or: make benchmark)
 
-Generated corpora hold N frameworks of 100 statements each (10 sections of 10 statements,
-two 0-10 ratings with exemplars, like seed 000). Each build is timed several times and the
-median reported.
+It prints Markdown (kept in benchmarks/RESULTS.md with the command), progress on stderr, and exits 0
+whether budgets are met or not: it is a report. A missed budget is printed as **MISSED** with the gap,
+and the last line counts the budgets missed.
 
-In the browser, generated frameworks of 50, 200 and 1,000 statements are opened from file://
-in Chromium with its CPU slowed 4x (as on an old school laptop), empty and with every statement
-rated and evidenced. Reported: time from the start of navigation to the first usable control (the
-scripts have filled the page and saving works: the "send-toolkit:ready" performance mark), and
-time from a click on a rating to the rating saved in localStorage with the status line updated,
-and to the next frame painted, and the time from following a link to the summary to the summary
-computed and drawn (next frame). Last, the full report of each seed framework is printed with
-page.pdf(), every statement rated and evidenced, and timed. Results are kept in benchmarks/RESULTS.md with the command.
+What is measured, and how:
+
+1. Build time. The seed frameworks, and generated corpora of 1, 10 and 100 frameworks of 100
+   statements each (10 sections of 10 statements, two 0-10 ratings with exemplars, like seed 000).
+   Each build (load, validate, render, write) is timed RUNS times and the median reported, 100
+   frameworks included (about 10 s a build).
+
+2. Page weight, for every page of a fresh build of the seeds (every .html). Bytes are UTF-8 bytes.
+   - HTML: the whole file.
+   - CSS: the text inside every <style> element. JS: the text inside every <script> that is code
+     (not type="application/json"). Framework data: the text inside
+     <script type="application/json" id="framework-data">.
+   - Overhead: CSS + JS (the framework data is not overhead: it is counted with the markup).
+   - Content floor: the same page as plain HTML with no CSS or JS, holding only the text a reader
+     sees without scripts. It is the visible text of <body> (leaving out <script>, <style>,
+     <template> and every element with the `hidden` attribute, which are the parts only the scripts
+     show), read with Python's html.parser and cut into runs at block-level elements (headings,
+     paragraphs, list items, labels, legends, table cells ...). Each run, whitespace collapsed and
+     HTML-escaped, is written as <p>run</p> (<h1>..<h6> for a heading) on its own line, after
+     '<!doctype html><html lang="en"><meta charset="utf-8"><title>page title</title>'. Its bytes are
+     the floor. Form controls (radio buttons, text boxes) have no text, so they are not in the floor.
+   - Ratios: page / (floor + overhead); and the one the budget checks, (page - overhead) / floor,
+     the markup and data carried per byte of content.
+   Budgets: overhead under 80 KB (KB = 1,024 bytes) on every page; and "no page over 2x its content
+   floor plus that overhead", read as: page bytes <= 2 x floor + the page's own overhead, i.e.
+   (page - overhead) / floor <= 2.
+
+3. Opening every built page from file:// in Chromium with its CPU slowed 4x (CDP
+   Emulation.setCPUThrottlingRate), empty storage, median of RUNS openings: first render is
+   first-contentful-paint from the Paint Timing API; interactive is the "send-toolkit:ready"
+   performance mark (the scripts have filled the page and saving works) on pages with the toolkit's
+   scripts, and the end of DOMContentLoaded on pages without scripts. Both from the start of navigation.
+
+4. Interaction, CPU slowed 4x, on generated frameworks of 50, 200 and 1,000 statements opened from
+   file://, empty and with every statement rated and evidenced: time to the first usable control;
+   from a click on a rating to the rating saved in localStorage with the status line updated, and to
+   the next frame painted (median of 20 clicks); from following a link to the summary to the summary
+   computed and drawn, next frame (median of 5). Budget: every one of these interactions under 50 ms
+   at 1,000 statements, empty and fully rated.
+
+5. Printing: page.pdf() of the full report of a completed assessment (as in 6) of each seed,
+   Chromium not slowed, median of 3.
+
+6. Storage. Each seed framework is opened from file:// and completed through the page's own
+   controls, as a user would (the page's own event handlers save it): every rating of every
+   statement, every evidence box and every other text box (about 200 characters each), every grid
+   cell and number field, every text, date and choice field, every row of every table, every
+   section marked completed, the setting, term and who took part, and an action plan of 10 actions
+   with every field filled and a statement linked. Then two review points are saved with the
+   "Save a review point" button of the Review points view (some ratings changed between them).
+   Measured: every localStorage key of the framework ("send-toolkit:<framework id>:v1:...") and its
+   value, in characters. Browsers count localStorage in UTF-16 code units (a JavaScript string's
+   length), 2 bytes each, so bytes = 2 x characters. Budget: seed 000
+   (frameworks/send-self-evaluation.yaml) under 100 KB (102,400 bytes) in UTF-16.
+
+7. Lighthouse 12.8.2 (npm; installed on first use into .venv/lighthouse, which git ignores),
+   categories performance, accessibility and best practices, default settings (mobile, simulated
+   slow 4G and 4x CPU), run on every built page served over http://127.0.0.1 under a council-style
+   sub-path (tests/conftest.py's SUB_PATH). Reported: the three scores per page and every audit
+   scored under Lighthouse's pass mark of 0.9, with the elements or URLs it names. Budget:
+   accessibility and best practices 100 and performance at least 95 on every page.
 """
+import contextlib
+import functools
+import html
+import http.server
 import json
+import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 import build  # noqa: E402
+from conftest import CHROMIUM_ARGS, SUB_PATH, QuietHandler, chromium_path  # noqa: E402
 
 RUNS = 5
+KB = 1024
+SIZES = (50, 200, 1000)
+SEED_000 = "send-self-evaluation"
+LIGHTHOUSE_VERSION = "12.8.2"
+LIGHTHOUSE_DIR = ROOT / ".venv" / "lighthouse"
 
+BUDGET_OVERHEAD = 80 * KB          # CSS + JS per page
+BUDGET_FLOOR_MULTIPLE = 2          # page <= 2 x floor + overhead
+BUDGET_INTERACTION_MS = 50         # at 1,000 statements, CPU slowed 4x
+BUDGET_STORAGE = 100 * KB          # seed 000 completed, two review points, UTF-16 bytes
+BUDGET_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100}
+
+EVIDENCE = ("Provision map and SEND register reviewed each term with the SENCO; pupil voice survey in the autumn; "
+            "book looks and learning walks; minutes of the SEND governor's visit; EHCP annual review outcomes.")
+SHORT_TEXT = "Mrs J. Patel, SENCO and deputy head"
+PLAN_ACTIONS = 10
+
+
+def progress(text):
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+# ---- generated frameworks and builds
 
 def generated_framework(number, statements=100, per_section=10):
     """A framework like seed 000, with `statements` statements."""
@@ -56,15 +142,15 @@ def generated_framework(number, statements=100, per_section=10):
     }
 
 
-def corpus(folder, count):
-    """A project folder (theme, content, schema) with `count` generated frameworks."""
+def corpus(folder, frameworks):
+    """A project folder (theme, content, schema) holding the given framework dicts."""
     (folder / "frameworks").mkdir(parents=True)
     for name in ("theme", "content"):
         shutil.copytree(ROOT / name, folder / name)
     shutil.copy(ROOT / "frameworks" / "framework.schema.json", folder / "frameworks")
-    for number in range(1, count + 1):
-        text = yaml.safe_dump(generated_framework(number), sort_keys=False, allow_unicode=True)
-        (folder / "frameworks" / f"generated-{number}.yaml").write_text(text, encoding="utf-8")
+    for framework in frameworks:
+        text = yaml.safe_dump(framework, sort_keys=False, allow_unicode=True)
+        (folder / "frameworks" / f"{framework['id']}.yaml").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -79,27 +165,162 @@ def time_build(root, out):
     return statistics.median(times)
 
 
+# ---- page weight and the content floor
+
+class PageParts(HTMLParser):
+    """One built page read into its inline CSS, JS and framework data bytes, and its content floor (see the docstring)."""
+
+    BLOCKS = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "dialog", "div", "dl",
+              "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+              "hr", "label", "legend", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary", "table",
+              "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    UNSEEN = {"script", "style", "template", "head"}
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.css = self.js = self.data = 0
+        self.title, self.runs, self.open, self.buffer = "", [], [], []
+        self.feed(text)
+        self.close()
+        self.flush()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.BLOCKS:
+            self.flush()
+        if tag in self.VOID:
+            return
+        kind = "text"
+        if tag == "style":
+            kind = "css"
+        elif tag == "script":
+            kind = "data" if attrs.get("id") == "framework-data" else ("json" if attrs.get("type") == "application/json" else "js")
+        elif tag == "title":
+            kind = "title"
+        elif tag in self.UNSEEN or "hidden" in attrs:
+            kind = "unseen"
+        self.open.append((tag, kind))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.flush()
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, text):
+        kinds = [kind for _, kind in self.open]
+        inner = kinds[-1] if kinds else "text"
+        if inner in ("css", "js", "data"):
+            setattr(self, inner, getattr(self, inner) + len(text.encode("utf-8")))
+        elif inner == "title":
+            self.title += text
+        elif "unseen" not in kinds and inner != "json":
+            self.buffer.append(text)
+
+    def flush(self):
+        text = " ".join("".join(self.buffer).split())
+        self.buffer = []
+        if text:
+            heading = next((tag for tag, _ in reversed(self.open) if tag in ("h1", "h2", "h3", "h4", "h5", "h6")), "p")
+            self.runs.append(f"<{heading}>{html.escape(text, quote=False)}</{heading}>")
+
+    def floor(self):
+        """The content floor as a page."""
+        head = f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{html.escape(" ".join(self.title.split()), quote=False)}</title>'
+        return "\n".join([head] + self.runs) + "\n"
+
+
+def page_weight(path):
+    """{html, css, js, data, overhead, floor} in bytes for one built page."""
+    text = path.read_text(encoding="utf-8")
+    parts = PageParts(text)
+    weight = {"html": len(text.encode("utf-8")), "css": parts.css, "js": parts.js, "data": parts.data,
+              "floor": len(parts.floor().encode("utf-8"))}
+    weight["overhead"] = weight["css"] + weight["js"]
+    return weight
+
+
+# ---- Chromium
+
+@contextlib.contextmanager
+def chromium():
+    """A headless Chromium, launched as the tests launch it."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def throttled_page(browser, rate=4):
     page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
     page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
     return page
 
 
+def open_tool(page, url):
+    """Open a framework page and wait for its scripts to be ready."""
+    page.goto(url)
+    page.wait_for_function("() => document.getElementById('save-status').textContent !== ''")
+
+
+OPENING = """async () => {
+    const paint = await new Promise(resolve => {
+        new PerformanceObserver(list => resolve(list.getEntriesByName("first-contentful-paint")[0].startTime))
+            .observe({ type: "paint", buffered: true });
+        setTimeout(() => resolve(NaN), 5000);
+    });
+    const mark = name => { const entry = performance.getEntriesByName(name)[0]; return entry ? entry.startTime : NaN; };
+    const ready = mark("send-toolkit:ready");
+    if (Number.isNaN(ready)) {
+        return [paint, performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd, 0];
+    }
+    return [paint, ready, ready - mark("send-toolkit:start")];
+}"""
+
+
+def time_opening(page, url):
+    """Medians over RUNS openings of (ms to first contentful paint, ms to interactive, ms of it in our scripts)."""
+    openings = []
+    for _ in range(RUNS):
+        page.goto("about:blank")
+        page.goto(url)
+        page.wait_for_load_state("load")
+        openings.append(page.evaluate(OPENING))
+    return tuple(statistics.median(column) for column in zip(*openings))
+
+
+def time_opening_pages(browser, site):
+    """Rows of (page, ms to first render, ms to interactive) for every page, from file://, CPU slowed 4x."""
+    rows = []
+    for path in sorted(site.glob("*.html")):
+        page = throttled_page(browser)
+        paint, ready, _ = time_opening(page, path.as_uri())
+        rows.append((path.name, paint, ready))
+        page.context.close()
+    return rows
+
+
 def full_record(framework):
     """A saved assessment with every statement rated now and target, with evidence."""
     statements = [item["id"] for section in framework["sections"] for item in section["items"]]
-    answers = {ident: {"now": 3 + n % 5, "target": 8, "evidence": f"Evidence for {ident}: minutes, data and pupil voice."}
-               for n, ident in enumerate(statements)}
+    answers = {ident: {"now": 3 + n % 5, "target": 8, "evidence": EVIDENCE} for n, ident in enumerate(statements)}
     return {"format": "send-toolkit-assessment", "formatVersion": 1, "framework": framework["id"], "frameworkVersion": "1.0",
             "id": "benchmark", "setting": "Benchmark School", "period": "Autumn 2026", "created": "2026-11-22T09:00:00.000Z",
-            "updated": "2026-11-22T09:00:00.000Z", "revision": 1, "answers": answers, "completed": {}, "reviewPoints": []}
+            "updated": "2026-11-22T09:00:00.000Z", "revision": 1, "answers": answers, "completed": {}, "reviewPoints": [],
+            "participants": "", "actions": []}
 
 
-OPENING = """() => {
-    const mark = name => performance.getEntriesByName(name)[0].startTime;
-    const paint = performance.getEntriesByName("first-contentful-paint")[0];
-    return [paint ? paint.startTime : NaN, mark("send-toolkit:ready"), mark("send-toolkit:ready") - mark("send-toolkit:start")];
-}"""
 CLICK_TO_SAVED = """async (prefix) => {
     const times = [], frames = [];
     const radios = [...document.querySelectorAll("#section-2 input[type=radio][name$='--now']")];
@@ -132,127 +353,487 @@ SUMMARY = """async () => {
     }
     return times.sort((a, b) => a - b)[2];
 }"""
-FILL_EVERY_STATEMENT = """() => {
-    document.querySelectorAll("fieldset.rating").forEach(group => {
-        const radios = group.querySelectorAll("input[type=radio]");
-        radios[Math.min(2, radios.length - 1)].click();
+
+
+def time_interaction(browser, temp):
+    """Rows of (statements, page KB, state, ms to first paint, ms to first usable control, ms of it in our scripts,
+    ms click to saved, ms click to next frame, ms from a link to the summary drawn)."""
+    rows = []
+    for size in SIZES:
+        framework = generated_framework(size, statements=size)
+        root = corpus(temp / f"size-{size}", [framework])
+        assert build.build(root, root / "site") == []
+        url = (root / "site" / f"{framework['id']}.html").as_uri() + "#section-2"
+        prefix = f"send-toolkit:{framework['id']}:v1:"
+        for state in ("empty", "fully rated"):
+            progress(f"interaction: {size} statements, {state}")
+            page = throttled_page(browser)
+            if state == "fully rated":
+                page.goto(url)
+                page.evaluate("([prefix, text]) => { localStorage.setItem(prefix + 'assessment:benchmark', text);"
+                              " localStorage.setItem(prefix + 'current', 'benchmark'); }", [prefix, json.dumps(full_record(framework))])
+            paint, ready, scripts = time_opening(page, url)
+            click, frame = page.evaluate(CLICK_TO_SAVED, prefix)
+            summary = page.evaluate(SUMMARY)
+            size_kb = (root / "site" / f"{framework['id']}.html").stat().st_size / KB
+            rows.append((size, size_kb, state, paint, ready, scripts, click, frame, summary))
+            page.context.close()
+    return rows
+
+
+# ---- a completed assessment, through the page's own controls
+
+FILL_EVERYTHING = """async ({ long, short, actions }) => {
+    const fire = (control, type) => control.dispatchEvent(new Event(type, { bubbles: true }));
+    const type = (control, value) => { control.value = value; fire(control, "input"); };
+    const choose = (control, value) => { control.value = value; fire(control, "change"); };
+    type(document.getElementById("assessment-setting"), "Oak Tree Primary School and Nursery");
+    type(document.getElementById("assessment-period"), "Autumn 2026");
+    type(document.getElementById("assessment-participants"), short + "; Mr K. Owen, head teacher; Ms L. Grant, SEND governor");
+    const groups = new Set();
+    let n = 0;
+    document.querySelectorAll(".section [name]").forEach(control => {
+        n += 1;
+        if (control.type === "radio") {
+            if (groups.has(control.name)) return;
+            groups.add(control.name);
+            const radios = document.getElementsByName(control.name);
+            radios[(groups.size * 7 + 2) % radios.length].click();
+        } else if (control.type === "date") {
+            choose(control, "2026-11-" + String(10 + n % 18));
+        } else if (control.tagName === "SELECT") {
+            choose(control, control.options[control.options.length - 1].value);
+        } else if (control.tagName === "TEXTAREA") {
+            type(control, long);
+        } else if (control.inputMode === "decimal") {
+            type(control, String(n % 40));
+        } else if (!control.value) {
+            type(control, short);
+        }
     });
-    document.querySelectorAll("textarea[name$='--evidence']").forEach(box => {
-        box.value = "Evidence: minutes of the SEND governor's visit, provision map, pupil voice survey.";
-        box.dispatchEvent(new Event("input", { bubbles: true }));
+    document.querySelectorAll("[data-completed]").forEach(box => { if (!box.checked) box.click(); });
+    for (let i = 0; i < actions; i += 1) {
+        document.getElementById("add-action").click();
+        const card = [...document.querySelectorAll("#plan [data-action]")].pop();
+        const chooser = card.querySelector("select[id$='--link']");
+        if (chooser && chooser.options.length > 1) {
+            chooser.selectedIndex = 1 + (i * 3) % (chooser.options.length - 1);
+            card.querySelector("[data-link]").click();
+        }
+    }
+    document.querySelectorAll("#plan [data-action] [data-field]").forEach(field => {
+        if (field.tagName === "SELECT") choose(field, "in-progress");
+        else if (field.type === "date") choose(field, "2027-03-31");
+        else if (field.tagName === "TEXTAREA") type(field, long);
+        else type(field, short);
     });
     document.activeElement.blur();
+    await new Promise(resolve => setTimeout(resolve, 400));
+    return [groups.size, n, document.getElementById("save-status").textContent];
+}"""
+CHANGE_SOME_RATINGS = """() => {
+    const names = [...new Set([...document.querySelectorAll(".section input[type=radio]")].map(radio => radio.name))];
+    names.filter((name, i) => i % 3 === 0).forEach(name => {
+        const radios = [...document.getElementsByName(name)];
+        radios[(radios.findIndex(radio => radio.checked) + 1) % radios.length].click();
+    });
+}"""
+STORED = """prefix => {
+    const keys = Object.keys(localStorage).filter(key => key.startsWith(prefix));
+    const records = keys.filter(key => key.startsWith(prefix + "assessment:")).map(key => JSON.parse(localStorage.getItem(key)));
+    const record = records[0];
+    const without = part => JSON.stringify(Object.assign({}, record, { [part]: [] })).length;
+    const text = JSON.stringify(record);
+    return {
+        keys: keys.length,
+        records: records.length,
+        characters: keys.reduce((sum, key) => sum + key.length + localStorage.getItem(key).length, 0),
+        plan: text.length - without("actions"),
+        reviewPoints: text.length - without("reviewPoints"),
+        pointCount: record.reviewPoints.length,
+        actionCount: record.actions.length,
+        answered: Object.keys(record.answers).length
+    };
 }"""
 
 
-def time_printing():
-    """Rows of (framework, pages, seconds) for page.pdf() of the full report, every statement rated and evidenced."""
-    from playwright.sync_api import sync_playwright
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM_ARGS, chromium_path
+def complete_assessment(page, review_points=True):
+    """Fill everything through the page's controls; then, if asked, save two review points with the Review points view."""
+    groups, controls, status = page.evaluate(FILL_EVERYTHING, {"long": EVIDENCE, "short": SHORT_TEXT, "actions": PLAN_ACTIONS})
+    assert status.startswith("Saved in this browser"), status
+    if review_points:
+        for name in ("Autumn 2026 review", "Spring 2027 review"):
+            page.evaluate("location.hash = '#review-points'")
+            page.fill("#review-point-name", name)
+            page.click("#save-review-point")
+            page.wait_for_function("name => document.getElementById('done-message').textContent.includes(name)", arg=name)
+            page.evaluate(CHANGE_SOME_RATINGS)
+    return groups, controls
+
+
+def measure_storage(browser, site):
+    """Rows of (framework, what is stored) for a completed assessment of every seed, two review points."""
     rows = []
-    with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        assert build.build(ROOT, Path(temp) / "site") == []
-        for framework in sorted((ROOT / "frameworks").glob("*.yaml")):
-            page = browser.new_page()
-            page.add_init_script("window.print = () => {};")
-            page.goto((Path(temp) / "site" / f"{framework.stem}.html").as_uri())
-            page.evaluate(FILL_EVERY_STATEMENT)
-            times = []
-            for _ in range(3):
-                page.evaluate("document.querySelector('[data-print-document=report]').click()")
-                start = time.perf_counter()
-                pdf = page.pdf(prefer_css_page_size=True)
-                times.append(time.perf_counter() - start)
-                page.evaluate("window.dispatchEvent(new Event('afterprint'))")
-            rows.append((framework.stem, pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"), statistics.median(times)))
-            page.close()
-        browser.close()
+    for framework in sorted((ROOT / "frameworks").glob("*.yaml")):
+        progress(f"storage: {framework.stem}")
+        page = browser.new_context(viewport={"width": 1100, "height": 900}).new_page()
+        open_tool(page, (site / f"{framework.stem}.html").as_uri())
+        complete_assessment(page)
+        stored = page.evaluate(STORED, f"send-toolkit:{framework.stem}:v1:")
+        assert stored["records"] == 1 and stored["pointCount"] == 2 and stored["actionCount"] == PLAN_ACTIONS, stored
+        rows.append((framework.stem, stored))
+        page.context.close()
     return rows
 
 
-def time_in_browser(sizes=(50, 200, 1000)):
-    """Rows of (statements, page KB, state, ms to first paint, ms to first usable control, ms of it in our scripts,
-    ms click to saved, ms click to next frame, ms from a link to the summary drawn)."""
-    from playwright.sync_api import sync_playwright
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM_ARGS, chromium_path
+def time_printing(browser, site):
+    """Rows of (framework, pages, seconds) for page.pdf() of the full report of a completed assessment."""
     rows = []
-    with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for size in sizes:
-            root = Path(temp) / f"size-{size}"
-            (root / "frameworks").mkdir(parents=True)
-            for name in ("theme", "content"):
-                shutil.copytree(ROOT / name, root / name)
-            shutil.copy(ROOT / "frameworks" / "framework.schema.json", root / "frameworks")
-            framework = generated_framework(size, statements=size)
-            (root / "frameworks" / f"{framework['id']}.yaml").write_text(yaml.safe_dump(framework, sort_keys=False), encoding="utf-8")
-            assert build.build(root, root / "site") == []
-            url = (root / "site" / f"{framework['id']}.html").as_uri() + "#section-2"
-            for state in ("empty", "fully rated"):
-                page = throttled_page(browser)
-                if state == "fully rated":
-                    page.goto(url)
-                    record = full_record(framework)
-                    page.evaluate("([prefix, text]) => { localStorage.setItem(prefix + 'assessment:benchmark', text);"
-                                  " localStorage.setItem(prefix + 'current', 'benchmark'); }",
-                                  [f"send-toolkit:{framework['id']}:v1:", json.dumps(record)])
-                openings = []
-                for _ in range(RUNS):
-                    page.goto("about:blank")
-                    page.goto(url)
-                    page.wait_for_load_state("load")
-                    openings.append(page.evaluate(OPENING))
-                paint, ready, scripts = (statistics.median(column) for column in zip(*openings))
-                click, frame = page.evaluate(CLICK_TO_SAVED, f"send-toolkit:{framework['id']}:v1:")
-                summary = page.evaluate(SUMMARY)
-                size_kb = (root / "site" / f"{framework['id']}.html").stat().st_size / 1024
-                rows.append((size, size_kb, state, paint, ready, scripts, click, frame, summary))
-                page.context.close()
-        browser.close()
+    for framework in sorted((ROOT / "frameworks").glob("*.yaml")):
+        progress(f"printing: {framework.stem}")
+        page = browser.new_page()
+        page.add_init_script("window.print = () => {};")
+        open_tool(page, (site / f"{framework.stem}.html").as_uri())
+        complete_assessment(page, review_points=False)
+        times = []
+        for _ in range(3):
+            page.evaluate("document.querySelector('[data-print-document=report]').click()")
+            start = time.perf_counter()
+            pdf = page.pdf(prefer_css_page_size=True)
+            times.append(time.perf_counter() - start)
+            page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        rows.append((framework.stem, pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"), statistics.median(times)))
+        page.close()
     return rows
 
 
-def main():
-    print(f"Machine: {platform.machine()}, Python {platform.python_version()}, {RUNS} runs each, median")
+# ---- Lighthouse, over http
+
+def lighthouse_binary():
+    """Lighthouse's command, installed with npm into .venv/lighthouse on first use; None (and why) if it cannot be."""
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            return None, "npm is not installed"
+        progress(f"installing lighthouse@{LIGHTHOUSE_VERSION} into {LIGHTHOUSE_DIR}")
+        result = subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), f"lighthouse@{LIGHTHOUSE_VERSION}",
+                                 "--no-audit", "--no-fund"], capture_output=True, text=True)
+        if result.returncode != 0 or not binary.exists():
+            return None, f"npm install failed: {result.stderr.strip()[-300:]}"
+    return binary, None
+
+
+@contextlib.contextmanager
+def served(site, temp):
+    """The site over http://127.0.0.1 under SUB_PATH, as tests/conftest.py serves it; yields the base URL."""
+    docroot = temp / "webroot"
+    target = docroot / SUB_PATH.strip("/")
+    target.parent.mkdir(parents=True)
+    shutil.copytree(site, target)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(docroot)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    finally:
+        server.shutdown()
+
+
+def failing_audits(report):
+    """[(category, audit id, title, display value, [places])] for every audit scored under 0.9 in the report."""
+    failing = []
+    for category in BUDGET_LIGHTHOUSE:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if audit.get("score") is None or audit["score"] >= 0.9:
+                continue
+            failing.append((category, audit["id"], audit["title"], audit.get("displayValue", ""), audit_places(audit)))
+    return failing
+
+
+def audit_places(audit):
+    """The elements (selector and snippet) or URLs an audit names."""
+    places = []
+
+    def visit(item):
+        if isinstance(item, dict):
+            node = item.get("node")
+            if isinstance(node, dict) and node.get("type") == "node":
+                places.append(f"`{node.get('selector', '')}` {node.get('snippet', '')[:160]}")
+                return
+            for key in ("url", "source", "description"):
+                value = item.get(key)
+                if isinstance(value, str) and value:
+                    places.append(value[:160])
+                    return
+                if isinstance(value, dict) and value.get("url"):
+                    places.append(f"{value['url']}:{value.get('line', '')}")
+                    return
+            for value in item.values():
+                if isinstance(value, (dict, list)):
+                    visit(value)
+        elif isinstance(item, list):
+            for value in item:
+                visit(value)
+
+    visit((audit.get("details") or {}).get("items", []))
+    return list(dict.fromkeys(places))
+
+
+def run_lighthouse(site, temp):
+    """(rows of (page, {category: score 0-100}, failing audits), or None, and why not)."""
+    binary, why = lighthouse_binary()
+    if binary is None:
+        return None, why
+    env = dict(os.environ, CHROME_PATH=chromium_path() or "")
+    rows = []
+    with served(site, temp) as base:
+        for path in sorted(site.glob("*.html")):
+            progress(f"lighthouse: {path.name}")
+            output = temp / f"lighthouse-{path.stem}.json"
+            result = subprocess.run(
+                [str(binary), base + path.name, "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                 "--only-categories=" + ",".join(BUDGET_LIGHTHOUSE), "--output=json", f"--output-path={output}", "--quiet"],
+                env=env, capture_output=True, text=True)
+            if result.returncode != 0 or not output.exists():
+                return None, f"lighthouse failed on {path.name}: {result.stderr.strip()[-300:]}"
+            report = json.loads(output.read_text(encoding="utf-8"))
+            scores = {c: round(100 * report["categories"][c]["score"]) if report["categories"][c]["score"] is not None else None
+                      for c in BUDGET_LIGHTHOUSE}
+            audits = [(category, ident, title, value, [place.replace(base, SUB_PATH) for place in places])
+                      for category, ident, title, value, places in failing_audits(report)]
+            rows.append((path.name, scores, audits, report.get("runtimeError")))
+    return rows, None
+
+
+# ---- budgets
+
+class Budgets:
+    """Each budget with its measured figure: PASS, or **MISSED** and by how much."""
+
+    def __init__(self):
+        self.lines = []
+
+    def check(self, budget, measured, missed, gap=""):
+        self.lines.append((budget, measured, "**MISSED** by " + gap if missed else "PASS"))
+
+    def unmeasured(self, budget, why):
+        self.lines.append((budget, "not measured: " + why, "**NOT MEASURED**"))
+
+    def report(self):
+        print("## Budgets")
+        print()
+        print("| budget | measured | result |")
+        print("|---|---|---|")
+        for line in self.lines:
+            print("| " + " | ".join(line) + " |")
+        print()
+        missed = [budget for budget, _, result in self.lines if result != "PASS"]
+        if missed:
+            print(f"**BUDGETS MISSED OR NOT MEASURED: {len(missed)} of {len(self.lines)}:** " + "; ".join(missed) + ".")
+        else:
+            print(f"All {len(self.lines)} budgets met.")
+
+
+def kb(size):
+    return f"{size / KB:.1f} KB"
+
+
+# ---- the report
+
+def report_builds(temp):
+    print("## Build time")
+    print()
+    print(f"Median of {RUNS} builds each (100 frameworks included).")
     print()
     print("| what is built | frameworks | statements | build time (s) | per framework (ms) |")
     print("|---|---:|---:|---:|---:|")
-    with tempfile.TemporaryDirectory() as temp:
-        temp = Path(temp)
-        bundled = time_build(ROOT, temp / "bundled")
-        count = len(list((ROOT / "frameworks").glob("*.yaml")))
-        statements = sum(build.count_statements(f) for f in build.gather(ROOT)[0])
-        print(f"| bundled seed frameworks | {count} | {statements} | {bundled:.3f} | {bundled / count * 1000:.0f} |")
-        for n in (1, 10, 100):
-            root = corpus(temp / f"corpus-{n}", n)
-            seconds = time_build(root, temp / f"out-{n}")
-            print(f"| generated, 100 statements each | {n} | {n * 100} | {seconds:.3f} | {seconds / n * 1000:.0f} |")
-        print()
-        print("| page | bytes | KB |")
-        print("|---|---:|---:|")
-        for page in sorted((temp / "bundled").glob("*.html")):
-            size = page.stat().st_size
-            print(f"| {page.name} | {size} | {size / 1024:.1f} |")
-        size = (temp / "out-1" / "generated-1.html").stat().st_size
-        print(f"| generated-1.html (100 statements) | {size} | {size / 1024:.1f} |")
+    progress("build: seeds")
+    seconds = time_build(ROOT, temp / "bundled")
+    count = len(list((ROOT / "frameworks").glob("*.yaml")))
+    statements = sum(build.count_statements(f) for f in build.gather(ROOT)[0])
+    print(f"| bundled seed frameworks | {count} | {statements} | {seconds:.3f} | {seconds / count * 1000:.0f} |")
+    for n in (1, 10, 100):
+        progress(f"build: {n} generated frameworks")
+        root = corpus(temp / f"corpus-{n}", [generated_framework(number) for number in range(1, n + 1)])
+        seconds = time_build(root, temp / f"out-{n}")
+        print(f"| generated, 100 statements each | {n} | {n * 100} | {seconds:.3f} | {seconds / n * 1000:.0f} |")
     print()
-    print("In Chromium from file://, CPU slowed 4x (medians; ready over 5 openings, clicks over 20):")
+    return temp / "bundled"
+
+
+def report_weights(site, budgets):
+    print("## Page weight")
+    print()
+    print("Bytes (UTF-8) of every page of a fresh build. Overhead = inline CSS + inline JS. Floor = the visible text as "
+          "minimal HTML (see the script's docstring). Budget: page <= 2 x floor + overhead.")
+    print()
+    print("| page | HTML | CSS | JS | framework data | overhead (CSS+JS) | content floor | page / (floor + overhead) "
+          "| (page − overhead) / floor | page allowed (2 × floor + overhead) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    weights = {path.name: page_weight(path) for path in sorted(site.glob("*.html"))}
+    for name, w in weights.items():
+        allowed = BUDGET_FLOOR_MULTIPLE * w["floor"] + w["overhead"]
+        print(f"| {name} | {w['html']:,} | {w['css']:,} | {w['js']:,} | {w['data']:,} | {w['overhead']:,} ({kb(w['overhead'])}) "
+              f"| {w['floor']:,} | {w['html'] / (w['floor'] + w['overhead']):.2f} | {(w['html'] - w['overhead']) / w['floor']:.2f} "
+              f"| {allowed:,} |")
+    print()
+    worst = max(weights, key=lambda name: weights[name]["overhead"])
+    over = [name for name, w in weights.items() if w["overhead"] >= BUDGET_OVERHEAD]
+    budgets.check(f"CSS + JS per page under 80 KB ({BUDGET_OVERHEAD:,} bytes)",
+                  f"largest: {worst} {weights[worst]['overhead']:,} bytes ({kb(weights[worst]['overhead'])})",
+                  bool(over), f"{kb(weights[worst]['overhead'] - BUDGET_OVERHEAD)}; {len(over)} of {len(weights)} pages over: "
+                  + ", ".join(over))
+    multiple = {name: (w["html"] - w["overhead"]) / w["floor"] for name, w in weights.items()}
+    worst = max(multiple, key=multiple.get)
+    over = [name for name in weights if multiple[name] > BUDGET_FLOOR_MULTIPLE]
+    w = weights[worst]
+    budgets.check("No page over 2 × its content floor + its CSS+JS overhead",
+                  f"worst: {worst} {w['html']:,} bytes, allowed {BUDGET_FLOOR_MULTIPLE * w['floor'] + w['overhead']:,} "
+                  f"((page − overhead) / floor = {multiple[worst]:.2f})", bool(over),
+                  f"{kb(w['html'] - BUDGET_FLOOR_MULTIPLE * w['floor'] - w['overhead'])} on {worst}; {len(over)} of {len(weights)} pages over: "
+                  + ", ".join(f"{name} ({multiple[name]:.2f})" for name in over))
+
+
+def report_opening(browser, site):
+    print("## Opening each page")
+    print()
+    print(f"From file:// in Chromium, CPU slowed 4x, empty storage, median of {RUNS} openings. First render: "
+          "first-contentful-paint. Interactive: the send-toolkit:ready mark (pages without scripts: end of DOMContentLoaded).")
+    print()
+    print("| page | first render (ms) | interactive (ms) |")
+    print("|---|---:|---:|")
+    progress("opening every page")
+    for name, paint, ready in time_opening_pages(browser, site):
+        print(f"| {name} | {paint:.0f} | {ready:.0f} |")
+    print()
+
+
+def report_interaction(browser, temp, budgets):
+    print("## Interaction at 50, 200 and 1,000 statements")
+    print()
+    print(f"Generated frameworks from file://, CPU slowed 4x; opening: median of {RUNS}; clicks: median of 20; summary: median of 5.")
     print()
     print("| statements | page (KB) | assessment | first paint (ms) | first usable control (ms) | of which scripts (ms) "
           "| click to saved (ms) | click to next frame (ms) | summary computed and drawn (ms) |")
     print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
-    for size, size_kb, state, paint, ready, scripts, click, frame, summary in time_in_browser():
+    rows = time_interaction(browser, temp)
+    for size, size_kb, state, paint, ready, scripts, click, frame, summary in rows:
         print(f"| {size} | {size_kb:.0f} | {state} | {paint:.0f} | {ready:.0f} | {scripts:.0f} | {click:.1f} | {frame:.1f} | {summary:.0f} |")
     print()
-    print("The full report printed with page.pdf() (Chromium, not slowed; every statement rated and evidenced; median of 3):")
+    largest = [row for row in rows if row[0] == max(SIZES)]
+    for what, column in (("rating click to saved", 6), ("rating click to next frame painted", 7),
+                         ("link to the summary, computed and drawn", 8)):
+        worst = max(largest, key=lambda row: row[column])
+        budgets.check(f"Interaction under {BUDGET_INTERACTION_MS} ms at 1,000 statements, CPU 4x: {what}",
+                      f"{worst[column]:.1f} ms ({worst[2]}; " + ", ".join(f"{row[2]} {row[column]:.1f}" for row in largest) + ")",
+                      worst[column] >= BUDGET_INTERACTION_MS, f"{worst[column] - BUDGET_INTERACTION_MS:.1f} ms")
+
+
+def report_printing(browser, site):
+    print("## Printing")
+    print()
+    print("The full report of a completed assessment (as in Storage, no review points) printed with page.pdf(); Chromium not slowed; median of 3.")
     print()
     print("| framework | pages | seconds |")
     print("|---|---:|---:|")
-    for name, pages, seconds in time_printing():
+    for name, pages, seconds in time_printing(browser, site):
         print(f"| {name} | {pages} | {seconds:.2f} |")
+    print()
+
+
+def report_storage(browser, site, budgets):
+    print("## Storage of a completed assessment")
+    print()
+    print(f"Every answer filled in through the page's controls (evidence and long text {len(EVIDENCE)} characters each), "
+          f"every section marked completed, an action plan of {PLAN_ACTIONS} actions, two review points saved with the "
+          "Review points view. All of the framework's localStorage keys and values; browsers count localStorage in UTF-16 "
+          "code units, 2 bytes each.")
+    print()
+    print("| framework | items answered | keys | characters | UTF-16 bytes | KB (UTF-16) | of which two review points (bytes) "
+          f"| of which action plan of {PLAN_ACTIONS} (bytes) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    sizes = {}
+    for name, stored in measure_storage(browser, site):
+        size = 2 * stored["characters"]
+        sizes[name] = size
+        print(f"| {name} | {stored['answered']} | {stored['keys']} | {stored['characters']:,} | {size:,} | {size / KB:.1f} "
+              f"| {2 * stored['reviewPoints']:,} | {2 * stored['plan']:,} |")
+    print()
+    size = sizes[SEED_000]
+    budgets.check(f"Completed seed 000 ({SEED_000}) with two review points under 100 KB ({BUDGET_STORAGE:,} bytes, UTF-16)",
+                  f"{size:,} bytes ({kb(size)})", size >= BUDGET_STORAGE, kb(size - BUDGET_STORAGE))
+
+
+def report_lighthouse(site, temp, budgets):
+    print("## Lighthouse")
+    print()
+    progress("lighthouse")
+    rows, why = run_lighthouse(site, temp)
+    if rows is None:
+        print(f"Not run: {why}.")
+        print()
+        for category, least in BUDGET_LIGHTHOUSE.items():
+            budgets.unmeasured(f"Lighthouse {category} {'at least ' if least < 100 else ''}{least} on every page", why)
+        return
+    print(f"Lighthouse {LIGHTHOUSE_VERSION}, default settings (mobile, simulated slow 4G and 4x CPU), every page served "
+          f"over http://127.0.0.1 under {SUB_PATH}.")
+    print()
+    print("| page | performance | accessibility | best practices |")
+    print("|---|---:|---:|---:|")
+    for name, scores, _, error in rows:
+        print(f"| {name} | " + " | ".join(str(scores[c]) for c in BUDGET_LIGHTHOUSE) + " |" + (f" runtime error: {error}" if error else ""))
+    print()
+    print("Audits scored under 0.9, each with the pages (and figure) and the elements or URLs it names:")
+    print()
+    failing = {}
+    for name, _, audits, _ in rows:
+        for category, ident, title, value, places in audits:
+            entry = failing.setdefault((category, ident), {"title": title, "pages": [], "places": {}})
+            entry["pages"].append(name + (f" ({value})" if value else ""))
+            entry["places"].update(dict.fromkeys(places))
+    for (category, ident), entry in sorted(failing.items()):
+        print(f"- {category}: `{ident}` {entry['title']}, on {len(entry['pages'])} page{'s' if len(entry['pages']) != 1 else ''}: " + ", ".join(entry["pages"]))
+        places = list(entry["places"])
+        for place in places[:8]:
+            print(f"  - {place}")
+        if len(places) > 8:
+            print(f"  - and {len(places) - 8} more")
+    if not failing:
+        print("- none")
+    print()
+    for category, least in BUDGET_LIGHTHOUSE.items():
+        scores = {name: s[category] for name, s, _, _ in rows}
+        worst = min(scores, key=lambda name: scores[name] if scores[name] is not None else -1)
+        low = [name for name in scores if scores[name] is None or scores[name] < least]
+        budgets.check(f"Lighthouse {category} {'at least ' if least < 100 else ''}{least} on every page",
+                      f"lowest: {worst} {scores[worst]}", bool(low),
+                      f"{least - (scores[worst] or 0)} points on {worst}; {len(low)} of {len(scores)} pages under: "
+                      + ", ".join(f"{name} ({scores[name]})" for name in low))
+
+
+def main():
+    started = time.perf_counter()
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{time.strftime('%Y-%m-%d %H:%M')}; {RUNS} runs each, median, unless said otherwise. "
+          f"Load average at the start: {os.getloadavg()[0]:.1f}")
+    print()
+    budgets = Budgets()
+    with tempfile.TemporaryDirectory() as temp:
+        temp = Path(temp)
+        site = report_builds(temp)
+        report_weights(site, budgets)
+        with chromium() as browser:
+            print(f"Chromium {browser.version}.")
+            print()
+            report_opening(browser, site)
+            report_interaction(browser, temp, budgets)
+            report_storage(browser, site, budgets)
+            report_printing(browser, site)
+        report_lighthouse(site, temp, budgets)
+    budgets.report()
+    print()
+    print(f"Benchmark run time: {(time.perf_counter() - started) / 60:.1f} minutes; load average at the end "
+          f"{os.getloadavg()[0]:.1f} (over 1 minute; more than the {os.cpu_count()} cores means other work was running too).")
 
 
 if __name__ == "__main__":
