@@ -358,6 +358,7 @@
         "No other assessment is affected. This cannot be undone.", "Yes, remove it").then(function (yes) {
         if (!yes) { return; }
         store.remove(recordName(id));
+        store.remove("downloaded:" + id);
         refresh();
         say("Removed the damaged assessment.", "assessments", true);
       });
