@@ -13,9 +13,9 @@
   /* The framework data from the page, with lookups by id, and replacedBy: { <old id>: [ids of the
      statements that replace it] }. */
   function index(data) {
-    var items = {};
-    var sectionOf = {};
-    var replacedBy = {};
+    var items = Object.create(null);      // no inherited names: an id from a file may be "constructor"
+    var sectionOf = Object.create(null);
+    var replacedBy = Object.create(null);
     data.sections.forEach(function (section) {
       section.items.forEach(function (item) {
         items[item.id] = item;

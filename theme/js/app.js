@@ -445,11 +445,12 @@
       toolkit.results.fillCover(framework, state.record, kind);
       if (kind === "blank") {
         controls.fill(assessments.create(framework, {}, new Date()));
-        return;
+      } else {
+        toolkit.results.showSummary(framework, state.record);
+        toolkit.results.showPriorities(framework, state.record, true);
+        planView.show(state.record);
       }
-      toolkit.results.showSummary(framework, state.record);
-      toolkit.results.showPriorities(framework, state.record, true);
-      planView.show(state.record);
+      toolkit.printing.textToPrint();
     }
 
     function printDocument(kind) {

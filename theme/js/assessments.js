@@ -286,6 +286,7 @@
     duplicate: duplicate,
     parse: parse,
     problem: problem,
+    isDate: isDate,
     migrate: migrate,
     orphans: orphans,
     title: title,

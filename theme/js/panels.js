@@ -122,7 +122,7 @@
       cell(row, point.name);
       cell(row, assessments.formatDateTime(point.saved));
       var compare = element("a", "Compare with now");
-      compare.href = "#compare-" + point.id;
+      compare.href = "#compare-" + encodeURIComponent(point.id);
       compare.appendChild(element("span", " (" + point.name + ")", "visually-hidden"));
       var rename = actionButton("Rename", point.name, { renamePoint: point.id });
       var remove = actionButton("Delete", point.name, { deletePoint: point.id });

@@ -23,9 +23,10 @@
 
   var shorten = toolkit.controls.shorten;
 
-  /* A date field's "YYYY-MM-DD" as "1 October 2026"; "" stays "". */
+  /* A date field's "YYYY-MM-DD" as "1 October 2026"; "", or text that is not a date (from a file), stays as it is. */
   function dateText(value) {
-    return value ? toolkit.assessments.formatDate(value + "T12:00:00") : "";
+    var date = value + "T12:00:00";
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && toolkit.assessments.isDate(date) ? toolkit.assessments.formatDate(date) : value || "";
   }
 
   function statementName(id) {

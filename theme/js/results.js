@@ -34,7 +34,7 @@
   /* A statement as a link to it: "1.2 The SENCO is…". */
   function statementLink(id) {
     var link = element("a", (statementNumber(id) ? statementNumber(id) + " " : "") + statementText(id));
-    link.href = "#" + id;
+    link.href = "#" + encodeURIComponent(id);
     return link;
   }
 
@@ -303,7 +303,7 @@
       if (planned) {
         var link = entry.appendChild(element("p", undefined, "priority__planned")).appendChild(
           element("a", "In the action plan: action " + (record.actions.indexOf(planned) + 1)));
-        link.href = "#action-" + planned.id;
+        link.href = "#action-" + encodeURIComponent(planned.id);
       } else if (!readOnly) {
         var button = entry.appendChild(element("button", "Add to action plan", "button button--secondary"));
         button.type = "button";

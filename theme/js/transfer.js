@@ -98,7 +98,11 @@
       return { error: "The file is not a file of answers from this toolkit: it is JSON, but not the kind " +
         "“Download my answers” makes. Check that you chose the right file." };
     }
-    if (!Number.isInteger(file.formatVersion) || file.formatVersion > FORMAT_VERSION) {
+    if (!Number.isInteger(file.formatVersion) || file.formatVersion < 1) {
+      return { error: "The file is damaged: it does not say which version of the file format it is in, so it cannot be read. " +
+        "Use another copy, or download your answers again on the computer where they are saved." };
+    }
+    if (file.formatVersion > FORMAT_VERSION) {
       return { error: "The file was made by a newer version of the toolkit (file format " + String(file.formatVersion) +
         "; this page reads format " + FORMAT_VERSION + "). Ask your council or adviser for the newest version of this page, then load the file there." };
     }
@@ -124,7 +128,7 @@
     }
     var newer = typeof file.frameworkVersion === "string" && file.frameworkVersion !== framework.version;
     return {
-      file: { exported: file.exported, frameworkVersion: file.frameworkVersion, otherVersion: newer },
+      file: { exported: assessments.isDate(file.exported) ? file.exported : null, frameworkVersion: file.frameworkVersion, otherVersion: newer },
       records: file.assessments.map(function (each) { return assessments.migrate(each, framework); })
     };
   }
@@ -141,10 +145,19 @@
      listed as a conflict (and kept in the review point saved first). Review points and actions are joined,
      the file's version of an action winning. */
 
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  /* Set a key as data, even one named "__proto__". */
+  function put(object, key, value) {
+    Object.defineProperty(object, key, { value: value, enumerable: true, writable: true, configurable: true });
+  }
+
   /* The ids of the items both answered, differently. */
   function conflicts(here, incoming) {
     return Object.keys(incoming.answers).filter(function (id) {
-      return here.answers[id] !== undefined && JSON.stringify(here.answers[id]) !== JSON.stringify(incoming.answers[id]);
+      return has(here.answers, id) && JSON.stringify(here.answers[id]) !== JSON.stringify(incoming.answers[id]);
     });
   }
 
@@ -153,8 +166,10 @@
   function merge(here, incoming, pointName, now) {
     var merged = JSON.parse(JSON.stringify(here));
     if (conflicts(here, incoming).length) { merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now)); }
-    Object.keys(incoming.answers).forEach(function (id) { merged.answers[id] = JSON.parse(JSON.stringify(incoming.answers[id])); });
-    Object.keys(incoming.completed).forEach(function (id) { merged.completed[id] = merged.completed[id] || incoming.completed[id]; });
+    Object.keys(incoming.answers).forEach(function (id) { put(merged.answers, id, JSON.parse(JSON.stringify(incoming.answers[id]))); });
+    Object.keys(incoming.completed).forEach(function (id) {
+      put(merged.completed, id, (has(merged.completed, id) && merged.completed[id]) || incoming.completed[id]);
+    });
     ["setting", "period", "participants"].forEach(function (field) { merged[field] = incoming[field] || merged[field]; });
     incoming.reviewPoints.forEach(function (point) {
       if (!assessments.findReviewPoint(merged, point.id)) { merged.reviewPoints.push(JSON.parse(JSON.stringify(point))); }

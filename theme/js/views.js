@@ -8,10 +8,19 @@
 
   var PANELS = ["overview", "summary", "priorities", "plan", "files", "assessments", "review-points"];
 
+  /* A fragment as text: a "%" that is not part of an escape is kept as it is. */
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return text;
+    }
+  }
+
   /* What a fragment asks for: { view, section?, target?, reviewPoint? }, or null for the skip link's
      #main, which moves focus within the view showing. Pure. */
   function route(hash, framework) {
-    var name = decodeURIComponent(String(hash || "").replace(/^#/, ""));
+    var name = decoded(String(hash || "").replace(/^#/, ""));
     if (name === "main") { return null; }
     if (PANELS.indexOf(name) >= 0) { return { view: name }; }
     if (name.indexOf("compare-") === 0) { return { view: "compare", reviewPoint: name.slice("compare-".length) }; }
