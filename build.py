@@ -728,6 +728,11 @@ def theme_text(root, *names):
     return "\n".join((root / "theme" / name).read_text(encoding="utf-8") for name in names)
 
 
+def storage_prefix(site, framework):
+    """Where a framework's answers are saved in the browser: every localStorage key starts with this."""
+    return f"{site['id']}:{framework['id']}:v1:"
+
+
 def minify_js(text):
     """A script without its comments and spaces, and with short names for its local variables (calmjs.parse):
     the pages carry this; theme/js/ keeps the readable source. Scripts are ES5, which calmjs.parse reads."""
@@ -789,10 +794,11 @@ def statement_name(item):
     return " ".join(words[:8]) + ("..." if len(words) > 8 else "")
 
 
-def render_page(env, template, context, styles, scripts, dev=False):
-    """Render one page with its styles and scripts inline and a CSP that allows only them."""
-    csp = content_security_policy(styles, scripts, dev)
-    return env.get_template(template).render(**context, styles=styles, scripts=scripts, csp=csp)
+def render_page(env, template, context, styles, scripts, dev=False, head_scripts=()):
+    """Render one page with its styles and scripts inline (head_scripts in the <head>, the others at the end
+    of the body) and a CSP that allows only them."""
+    csp = content_security_policy(styles, list(head_scripts) + scripts, dev)
+    return env.get_template(template).render(**context, styles=styles, scripts=scripts, head_scripts=head_scripts, csp=csp)
 
 
 def render_site(frameworks, pages, site, root=ROOT, dev=False):
@@ -800,6 +806,7 @@ def render_site(frameworks, pages, site, root=ROOT, dev=False):
     env = make_environment(root)
     css = minify_css(brand_css(site) + theme_text(root, "css/site.css"))
     scripts = [minify_js(theme_text(root, f"js/{name}")) for name in FRAMEWORK_SCRIPTS]
+    start = [minify_js(theme_text(root, "js/start.js"))]
     nav = [(slug, page_title(pages[slug])) for slug in site["pages"] if slug in pages]
     nav += [(slug, page_title(text)) for slug, text in pages.items() if slug not in site["pages"]]
     common = {"site": site, "nav": nav}
@@ -807,8 +814,8 @@ def render_site(frameworks, pages, site, root=ROOT, dev=False):
                                                                 page_title=site["title"]), [css], [], dev)}
     for framework in frameworks:
         context = dict(common, framework=framework, data=script_json(browser_data(framework, site)),
-                       page_title=framework["short_title"])
-        output[f"{framework['id']}.html"] = render_page(env, "framework.html", context, [css], scripts, dev)
+                       page_title=framework["short_title"], storage_prefix=storage_prefix(site, framework))
+        output[f"{framework['id']}.html"] = render_page(env, "framework.html", context, [css], scripts, dev, start)
     for slug, text in pages.items():
         context = dict(common, body=Markup(render_markdown(text.split("\n", 1)[1] if "\n" in text else "")[0]),
                        page_title=page_title(text), slug=slug)

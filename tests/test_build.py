@@ -93,7 +93,7 @@ def test_pages_refer_to_nothing_outside_the_site(parsed, site_pages):
 
 def test_every_page_has_a_strict_csp_that_matches_its_inline_code(parsed):
     for name, page in parsed.items():
-        assert page.elements[0] == ("html", {"lang": "en-GB"})
+        assert page.elements[0][0] == "html" and page.elements[0][1]["lang"] == "en-GB"
         assert page.elements[2] == ("meta", {"charset": "utf-8"}), name
         tag, attrs = page.elements[3]
         assert (tag, attrs["http-equiv"]) == ("meta", "Content-Security-Policy"), name

@@ -25,7 +25,7 @@
     if (!dataElement) { return; }
     if (window.performance && performance.mark) { performance.mark("send-toolkit:start"); }  // for benchmarks/run.py
     var framework = answers.index(JSON.parse(dataElement.textContent));
-    var store = toolkit.storage.open(framework.site + ":" + framework.framework + ":v1:");
+    var store = toolkit.storage.open(document.documentElement.dataset.storagePrefix);
     var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null };
     var byId = document.getElementById.bind(document);
 
@@ -515,6 +515,7 @@
     lock(state.record);
     refresh();
     views.start();
+    document.documentElement.classList.remove("js-starting", "js-saved", "js-fresh", "js-no-storage");  // see start.js
     if (window.performance && performance.mark) { performance.mark("send-toolkit:ready"); }  // for benchmarks/run.py
   }
 
