@@ -166,6 +166,12 @@ def test_text_answers_forms_and_number_fields_are_saved_flagged_and_reloaded(whe
     error = tool.section().locator("#context-statistics--context-pct-send--flag")
     assert error.text_content() == "Error: Enter a number, like 12 or 12.5"
     assert pct.get_attribute("aria-invalid") == "true"
+    summary = tool.section().locator(".error-summary")  # the GOV.UK error summary under the section's heading
+    assert summary.locator("h3").inner_text() == "There is a problem"
+    assert summary.locator("li").all_inner_texts() == ["% of pupils with SEND: Enter a number, like 12 or 12.5"]
+    summary.get_by_role("link").click()
+    assert_focus(page, "context-statistics--context-pct-send")
+    assert page.evaluate("location.hash") == "#context"
     tool.go("#outcomes")
     strengths = tool.section().locator("#outcomes-strengths--answer")
     strengths.fill("Strong early identification.\n\nParents say they feel heard.")
@@ -186,6 +192,7 @@ def test_text_answers_forms_and_number_fields_are_saved_flagged_and_reloaded(whe
     assert error.text_content() == "Error: Enter a percentage from 0 to 100"
     pct.fill("20")
     assert tool.section().locator(".field__error").count() == 0 and pct.get_attribute("aria-invalid") is None
+    assert tool.section().locator(".error-summary").count() == 0
     tool.go("#outcomes")
     assert tool.section().locator("#outcomes-strengths--answer").input_value().endswith("Parents say they feel heard.")
     tool.go("#follow-up-visit")

@@ -221,6 +221,47 @@
       control.classList.toggle(isError ? "field__input--error" : "data-grid__cell--flagged", on);
       if (isError && on) { control.setAttribute("aria-invalid", "true"); }
       if (isError && !on) { control.removeAttribute("aria-invalid"); }
+      if (isError) { showErrorSummary(control.closest(".section")); }
+    }
+
+    /* The GOV.UK error summary under a section's heading: "There is a problem", then a link to each field
+       in error with its message. A link moves focus to its field (the fragment would change the view). */
+    function showErrorSummary(section) {
+      var notes = section.querySelectorAll(".field__error");
+      var summary = section.querySelector(".error-summary");
+      if (!notes.length) {
+        if (summary) { summary.remove(); }
+        return;
+      }
+      if (!summary) {
+        summary = element("div", undefined, "error-summary");
+        summary.setAttribute("aria-labelledby", section.id + "--errors-title");
+        summary.appendChild(element("h3", "There is a problem", "error-summary__title")).id = section.id + "--errors-title";
+        summary.appendChild(element("ul", undefined, "error-summary__list"));
+        var heading = section.querySelector(".section__title");
+        heading.parentNode.insertBefore(summary, heading.nextSibling);
+      }
+      var list = summary.querySelector("ul");
+      list.textContent = "";
+      notes.forEach(function (note) {
+        var control = document.getElementById(note.id.slice(0, -"--flag".length));
+        var link = list.appendChild(element("li")).appendChild(element("a", nameOf(control) + ": " + note.lastChild.textContent));
+        link.href = "#" + control.id;
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          control.focus();
+        });
+      });
+    }
+
+    /* A control's visible name: its label, or the headings that label it. */
+    function nameOf(control) {
+      var label = control.labels && control.labels[0];
+      if (label) { return label.firstChild.textContent.trim(); }
+      return (control.getAttribute("aria-labelledby") || "").split(" ").map(function (id) {
+        var part = document.getElementById(id);
+        return part ? part.textContent.trim() : "";
+      }).filter(Boolean).join(", ");
     }
 
     /* ---- tables of rows: add and remove */
