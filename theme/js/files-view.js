@@ -52,6 +52,7 @@
 
     function showError(text) {
       var summary = byId("files-error");
+      document.title = (text ? "Error: " : "") + document.title.replace(/^Error: /, "");  // GOV.UK: the title says so too
       summary.hidden = !text;
       byId("files-error-text").textContent = text || "";
       byId("load-file-error-text").textContent = text || "";
@@ -333,6 +334,10 @@
       if (event.target.files.length) { readChosen(event.target.files[0]); }
     });
     byId("load-confirm").addEventListener("click", confirmLoad);
+    byId("files-error-text").addEventListener("click", function (event) {
+      event.preventDefault();  // the fragment would change the view
+      byId("load-file").focus();
+    });
     byId("load-cancel").addEventListener("click", function () {
       hidePreview();
       byId("load-file").value = "";

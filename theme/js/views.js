@@ -50,7 +50,7 @@
       var target = where.target && (document.getElementById(where.target + "-text") || document.getElementById(where.target)) || heading;
       if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
       if (!where.target) { window.scrollTo(0, 0); }
-      target.focus({ preventScroll: !where.target });
+      target.focus();  // and scrolled into the window if it is not there already (a narrow or zoomed window)
     }
 
     function headingOf(where) {
