@@ -1437,8 +1437,10 @@ SNAPSHOT_RESTORE = """saved => { Object.keys(localStorage).forEach(key => localS
                                  Object.entries(saved).forEach(([key, value]) => localStorage.setItem(key, value)); }"""
 
 
-def test_the_page_never_breaks_on_a_generated_file_and_changes_nothing_it_refuses(page, fresh_site):
-    url = (fresh_site / "send-audit-rag.html").as_uri()
+def test_the_page_never_breaks_on_a_generated_file_and_changes_nothing_it_refuses(page, http_site):
+    # Over http: after a reload from file://, a Chromium busy with other browsers can show an older copy of
+    # localStorage (seen only on file://, only under load; see the closing note of issue 4), and this test reloads.
+    url = http_site + "send-audit-rag.html"
     tool = open_tool(page, url + "#leadership", AUDIT)
     tool.section().locator("#leadership-1--rag").get_by_label("Amber").check()
     tool.section().locator("#leadership-1--evidence").fill("Minutes of 3 October")

@@ -94,11 +94,23 @@
       return saved.concat([state.record]);
     }
 
+    /* The last record written, { id, revision, text }: while storage still holds that text, no other
+       tab has saved since, and saving again needs no reading and parsing of the stored record. */
+    var lastWritten = null;
+
     /* Write a record as its next revision; returns the error, or null. */
     function write(record) {
       var next = Object.assign({}, record, { revision: record.revision + 1, updated: new Date().toISOString() });
-      var error = store.write(recordName(record.id), JSON.stringify(next));
+      var text = JSON.stringify(next);
+      var error = store.write(recordName(record.id), text);
+      if (!error) { lastWritten = { id: next.id, revision: next.revision, text: text }; }
       return error ? { error: error } : { record: next };
+    }
+
+    /* Whether storage holds exactly what this tab last wrote of this record, at its revision. */
+    function storedAsWritten(record) {
+      return Boolean(lastWritten) && lastWritten.id === record.id && lastWritten.revision === record.revision &&
+        store.read(recordName(record.id)) === lastWritten.text;
     }
 
     /* ---- changing and saving the open assessment */
@@ -120,7 +132,7 @@
       window.clearTimeout(state.timer);
       if (!state.pending.length || state.readOnly) { return; }
       var record = state.record;
-      var stored = readRecord(record.id);
+      var stored = storedAsWritten(record) ? null : readRecord(record.id);   // null: as written, so at this revision
       var merged = Boolean(stored) && stored.revision !== record.revision;
       if (merged) {
         state.pending.forEach(function (edit) { edit(stored); });

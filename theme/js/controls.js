@@ -142,13 +142,14 @@
         }
         var band = (scale.bands || []).find(function (b) { return point.value >= b.min && point.value <= b.max; });
         if (!band) { return; }
-        var sentence = label + ": " + point.value + " is in the band “" + bandLabel(item, band) + "”";
+        var exemplars = bandElement(item, band);
+        var sentence = label + ": " + point.value + " is in the band “" + bandLabel(exemplars, band) + "”";
         if (shown[band.id]) {
           box.appendChild(element("p", sentence + " too."));
           return;
         }
         shown[band.id] = true;
-        var list = bandElement(item, band) && bandElement(item, band).querySelector("ul");
+        var list = exemplars && exemplars.querySelector("ul");
         box.appendChild(element("p", sentence + (list ? ". What this can look like:" : ".")));
         if (list) { box.appendChild(list.cloneNode(true)); }
       });
@@ -158,9 +159,9 @@
       return document.getElementById(item.id).querySelector('[data-band="' + band.id + '"]');
     }
 
-    function bandLabel(item, band) {
-      var element = bandElement(item, band);
-      return element ? element.querySelector(".exemplars__heading").firstChild.textContent.trim() : band.id;
+    /* A band's name from its exemplars' heading (exemplars: the band's element, or null). */
+    function bandLabel(exemplars, band) {
+      return exemplars ? exemplars.querySelector(".exemplars__heading").firstChild.textContent.trim() : band.id;
     }
 
     function clearRating(button) {

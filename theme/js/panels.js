@@ -31,17 +31,22 @@
 
   /* ---- overview: each section's status and progress */
 
+  /* What each section's row last showed, so that a change (every click on a rating) rewrites only the
+     rows whose progress or status it changed. */
+  var shownProgress = Object.create(null);
+
   function showProgress(framework, record) {
     framework.sections.forEach(function (section) {
       var progress = answers.sectionProgress(section, record.answers, record.completed);
+      var shown = progress.total ? progress.done + " of " + progress.total + " " + progress.verb : "Guidance to read";
+      if (shownProgress[section.id] === shown + " " + progress.status) { return; }
+      shownProgress[section.id] = shown + " " + progress.status;
       var status = byId(section.id + "--status");
       status.textContent = "";
-      if (!progress.total) {
-        byId(section.id + "--progress").textContent = "Guidance to read";
-        return;
+      byId(section.id + "--progress").textContent = shown;
+      if (progress.total) {
+        status.appendChild(element("strong", STATUS[progress.status], "task-status task-status--" + progress.status));
       }
-      byId(section.id + "--progress").textContent = progress.done + " of " + progress.total + " " + progress.verb;
-      status.appendChild(element("strong", STATUS[progress.status], "task-status task-status--" + progress.status));
     });
   }
 

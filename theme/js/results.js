@@ -11,24 +11,43 @@
     return document.getElementById(id);
   }
 
-  /* ---- names from the page */
+  /* ---- names from the page
+
+     Section titles, statement headings and rating legends never change once the page has loaded, so
+     each is read from the page once and kept: a summary of 1,000 statements names each of them
+     several times. */
+
+  var sectionTitles = Object.create(null);      // no inherited names: an id may be "constructor"
+  var statementNames = Object.create(null);
+  var ratingLabels = Object.create(null);
 
   function sectionTitle(id) {
-    return byId(id + "-title").textContent.trim();
+    if (!(id in sectionTitles)) { sectionTitles[id] = byId(id + "-title").textContent.trim(); }
+    return sectionTitles[id];
+  }
+
+  /* A statement's number and words from its heading: { number, text }, or null when the page has no such statement. */
+  function statementName(id) {
+    if (!(id in statementNames)) {
+      var heading = byId(id + "-text");
+      var number = heading && heading.querySelector(".statement__number");
+      statementNames[id] = heading ? {
+        number: number ? number.textContent.trim() : "",
+        text: heading.textContent.slice(number ? number.textContent.length : 0).trim()
+      } : null;
+    }
+    return statementNames[id];
   }
 
   function statementNumber(id) {
-    var heading = byId(id + "-text");
-    var number = heading && heading.querySelector(".statement__number");
-    return number ? number.textContent.trim() : "";
+    var name = statementName(id);
+    return name ? name.number : "";
   }
 
   /* A statement's words without its number (an action may link a statement no longer in the framework). */
   function statementText(id) {
-    var heading = byId(id + "-text");
-    if (!heading) { return id + " (no longer in this framework)"; }
-    var number = heading.querySelector(".statement__number");
-    return heading.textContent.slice(number ? number.textContent.length : 0).trim();
+    var name = statementName(id);
+    return name ? name.text : id + " (no longer in this framework)";
   }
 
   /* A statement as a link to it: "1.2 The SENCO is…". */
@@ -38,10 +57,14 @@
     return link;
   }
 
+  /* A rating's name, from the legend of the first statement that asks it. */
   function ratingLabel(framework, ratingId) {
-    var statement = Object.keys(framework.items).map(function (id) { return framework.items[id]; })
-      .find(function (item) { return item.type === "statement" && item.ratings.some(function (r) { return r.id === ratingId; }); });
-    return toolkit.controls.ratingLabel(statement.id, ratingId);
+    if (!(ratingId in ratingLabels)) {
+      var statement = Object.keys(framework.items).map(function (id) { return framework.items[id]; })
+        .find(function (item) { return item.type === "statement" && item.ratings.some(function (r) { return r.id === ratingId; }); });
+      ratingLabels[ratingId] = toolkit.controls.ratingLabel(statement.id, ratingId);
+    }
+    return ratingLabels[ratingId];
   }
 
   function pointLabel(scale, value) {
@@ -184,12 +207,14 @@
     var scale = framework.scales[statement.ratings[0].scale];
     var values = scale.points.filter(function (p) { return !p.not_applicable; }).map(function (p) { return p.value; });
     var names = { now: ratingLabel(framework, statement.ratings[0].id), target: ratingLabel(framework, statement.ratings[1].id) };
-    var sections = framework.sections.map(function (section) { return section.id; });
-    function label(dot, index) {
-      return statementNumber(dot.item) ? (sections.indexOf(dot.section) + 1) + "." + statementNumber(dot.item) : String(index + 1);
-    }
+    var place = Object.create(null);      // section id -> its number, from 1
+    framework.sections.forEach(function (section, index) { place[section.id] = index + 1; });
+    var labels = dots.map(function (dot, index) {
+      var number = statementNumber(dot.item);
+      return number ? place[dot.section] + "." + number : String(index + 1);
+    });
     var chart = toolkit.charts.profile(dots.map(function (dot, index) {
-      return { label: label(dot, index), now: dot.now, target: dot.target, first: !index || dots[index - 1].section !== dot.section };
+      return { label: labels[index], now: dot.now, target: dot.target, first: !index || dots[index - 1].section !== dot.section };
     }), { min: Math.min.apply(null, values), max: Math.max.apply(null, values) }, names,
     "Join the dots: " + names.now + " and " + names.target + ", statement by statement");
     var both = dots.filter(function (dot) { return dot.now !== null && dot.target !== null; }).length;
@@ -197,7 +222,7 @@
       "”, squares joined by a dashed line are “" + names.target + "”. " + both + " of " + dots.length +
       " statements have both; the others are missed out, as the paper form says.";
     var rows = dots.map(function (dot, index) {
-      return [label(dot, index), statementText(dot.item), dot.now === null ? "–" : dot.now, dot.target === null ? "–" : dot.target];
+      return [labels[index], statementText(dot.item), dot.now === null ? "–" : dot.now, dot.target === null ? "–" : dot.target];
     });
     var details = element("details", undefined, "figures-details");
     details.appendChild(element("summary", "The profile as a table"));
