@@ -284,8 +284,7 @@
     }
 
     function itemName(id) {
-      var heading = byId(id + "-text") || byId(id + "--title") || byId(id + "--caption");
-      return heading ? heading.textContent.replace(/\s+/g, " ").trim() : id + " (no longer in this framework)";
+      return framework.items[id] ? toolkit.panels.itemName(id) : id + " (no longer in this framework)";
     }
 
     function confirmLoad() {

@@ -281,6 +281,7 @@
     showAssessments: showAssessments,
     showReviewPoints: showReviewPoints,
     showComparison: showComparison,
+    itemName: itemName,
     confirm: confirm,
     askName: askName
   };
