@@ -28,8 +28,17 @@ What is measured, and how:
      HTML-escaped, is written as <p>run</p> (<h1>..<h6> for a heading) on its own line, after
      '<!doctype html><html lang="en"><meta charset="utf-8"><title>page title</title>'. Its bytes are
      the floor. Form controls (radio buttons, text boxes) have no text, so they are not in the floor.
-   - Ratios: page / (floor + overhead); and the one the budget checks, (page - overhead) / floor,
-     the markup and data carried per byte of content.
+   - Form floor: the content floor with every form control a reader sees without scripts put back,
+     each as the shortest HTML that still works as that control with its name and value
+     (<input type=radio name=n value=v>, <textarea name=n></textarea>, <select name=n> ...</select>),
+     in page order. It is what a hand-written form with the same questions and answers would weigh,
+     with no classes, ids, hints or accessible descriptions.
+   - Ratios: page / (floor + overhead); the one the budget checks, (page - overhead) / floor, the
+     markup and data carried per byte of content; and (page - overhead) / form floor, the markup
+     carried per byte of a minimal working form, which explains most of what the budget misses.
+   - What the overhead is made of: each script and the stylesheet as the pages carry them
+     (build.minify_js and build.minify_css on theme/), in bytes and gzipped (level 9), as a server
+     that compresses would send them.
    Budgets: overhead under 80 KB (KB = 1,024 bytes) on every page; and "no page over 2x its content
    floor plus that overhead", read as: page bytes <= 2 x floor + the page's own overhead, i.e.
    (page - overhead) / floor <= 2.
@@ -44,8 +53,8 @@ What is measured, and how:
    file://, empty and with every statement rated and evidenced: time to the first usable control;
    from a click on a rating to the rating saved in localStorage with the status line updated, and to
    the next frame painted (median of 20 clicks); from following a link to the summary to the summary
-   computed and drawn, next frame (median of 5). Budget: every one of these interactions under 50 ms
-   at 1,000 statements, empty and fully rated.
+   computed and drawn, next frame (median of 5), and how many elements the summary then holds.
+   Budget: every one of these interactions under 50 ms at 1,000 statements, empty and fully rated.
 
 5. Printing: page.pdf() of the full report of a completed assessment (as in 6) of each seed,
    Chromium not slowed, median of 3.
@@ -72,11 +81,13 @@ What is measured, and how:
 """
 import contextlib
 import functools
+import gzip
 import html
 import http.server
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -101,6 +112,14 @@ SIZES = (50, 200, 1000)
 SEED_000 = "send-self-evaluation"
 LIGHTHOUSE_VERSION = "12.8.2"
 LIGHTHOUSE_DIR = ROOT / ".venv" / "lighthouse"
+
+# The scripts by the capability they give users (every framework page carries all of them), for the overhead table.
+CAPABILITIES = {
+    "rating, saving, assessments and review points": ["start.js", "print.js", "storage.js", "answers.js", "assessments.js",
+                                                      "controls.js", "views.js", "panels.js", "app.js"],
+    "summary, priorities and action plan": ["scoring.js", "plan.js", "charts.js", "results.js", "plan-view.js"],
+    "files: download, load and spreadsheets": ["transfer.js", "files-view.js"],
+}
 
 BUDGET_OVERHEAD = 80 * KB          # CSS + JS per page
 BUDGET_FLOOR_MULTIPLE = 2          # page <= 2 x floor + overhead
@@ -177,11 +196,13 @@ class PageParts(HTMLParser):
               "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
     UNSEEN = {"script", "style", "template", "head"}
+    CONTROLS = {"input", "textarea", "select", "button"}
 
     def __init__(self, text):
         super().__init__(convert_charrefs=True)
         self.css = self.js = self.data = 0
         self.title, self.runs, self.open, self.buffer = "", [], [], []
+        self.controls = []          # (index into runs, the control as minimal HTML), for the form floor
         self.feed(text)
         self.close()
         self.flush()
@@ -190,6 +211,9 @@ class PageParts(HTMLParser):
         attrs = dict(attrs)
         if tag in self.BLOCKS:
             self.flush()
+        if tag in self.CONTROLS and "hidden" not in attrs and not any(kind == "unseen" for _, kind in self.open):
+            self.flush()
+            self.controls.append((len(self.runs), self.minimal_control(tag, attrs)))
         if tag in self.VOID:
             return
         kind = "text"
@@ -233,10 +257,29 @@ class PageParts(HTMLParser):
             heading = next((tag for tag, _ in reversed(self.open) if tag in ("h1", "h2", "h3", "h4", "h5", "h6")), "p")
             self.runs.append(f"<{heading}>{html.escape(text, quote=False)}</{heading}>")
 
-    def floor(self):
-        """The content floor as a page."""
+    @staticmethod
+    def minimal_control(tag, attrs):
+        """A control as the shortest HTML that keeps what it is, its name and its value (its text, such as a
+        select's options or a button's words, stays in the runs)."""
+        kept = []
+        for name in ("type", "name", "value"):
+            value = attrs.get(name)
+            if value is None or (name == "type" and (tag != "input" or value == "text")):
+                continue
+            kept.append(f" {name}={value}" if re.fullmatch(r"[^\s\"'=<>`]+", value) else f' {name}="{html.escape(value)}"')
+        return f"<{tag}{''.join(kept)}>" + ("" if tag == "input" else f"</{tag}>")
+
+    def floor(self, with_controls=False):
+        """The content floor as a page; with_controls: the form floor (see the docstring)."""
         head = f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{html.escape(" ".join(self.title.split()), quote=False)}</title>'
-        return "\n".join([head] + self.runs) + "\n"
+        runs = list(self.runs)
+        if with_controls:
+            for index, control in reversed(self.controls):
+                runs.insert(index, control)
+            if self.controls:
+                runs.insert(0, "<form>")
+                runs.append("</form>")
+        return "\n".join([head] + runs) + "\n"
 
 
 def page_weight(path):
@@ -244,7 +287,7 @@ def page_weight(path):
     text = path.read_text(encoding="utf-8")
     parts = PageParts(text)
     weight = {"html": len(text.encode("utf-8")), "css": parts.css, "js": parts.js, "data": parts.data,
-              "floor": len(parts.floor().encode("utf-8"))}
+              "floor": len(parts.floor().encode("utf-8")), "form floor": len(parts.floor(with_controls=True).encode("utf-8"))}
     weight["overhead"] = weight["css"] + weight["js"]
     return weight
 
@@ -352,13 +395,13 @@ SUMMARY = """async () => {
         await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
         times.push(performance.now() - start);
     }
-    return times.sort((a, b) => a - b)[2];
+    return [times.sort((a, b) => a - b)[2], document.querySelectorAll("#summary *").length];
 }"""
 
 
 def time_interaction(browser, temp):
     """Rows of (statements, page KB, state, ms to first paint, ms to first usable control, ms of it in our scripts,
-    ms click to saved, ms click to next frame, ms from a link to the summary drawn)."""
+    ms click to saved, ms click to next frame, ms from a link to the summary drawn, elements in the summary drawn)."""
     rows = []
     for size in SIZES:
         framework = generated_framework(size, statements=size)
@@ -375,9 +418,9 @@ def time_interaction(browser, temp):
                               " localStorage.setItem(prefix + 'current', 'benchmark'); }", [prefix, json.dumps(full_record(framework))])
             paint, ready, scripts = time_opening(page, url)
             click, frame = page.evaluate(CLICK_TO_SAVED, prefix)
-            summary = page.evaluate(SUMMARY)
+            summary, drawn = page.evaluate(SUMMARY)
             size_kb = (root / "site" / f"{framework['id']}.html").stat().st_size / KB
-            rows.append((size, size_kb, state, paint, ready, scripts, click, frame, summary))
+            rows.append((size, size_kb, state, paint, ready, scripts, click, frame, summary, drawn))
             page.context.close()
     return rows
 
@@ -669,15 +712,16 @@ def report_weights(site, budgets):
           "minimal HTML (see the script's docstring). Budget: page <= 2 x floor + overhead.")
     print()
     print("| page | HTML | CSS | JS | framework data | overhead (CSS+JS) | content floor | page / (floor + overhead) "
-          "| (page − overhead) / floor | page allowed (2 × floor + overhead) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| (page − overhead) / floor | page allowed (2 × floor + overhead) | form floor | (page − overhead) / form floor |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     weights = {path.name: page_weight(path) for path in sorted(site.glob("*.html"))}
     for name, w in weights.items():
         allowed = BUDGET_FLOOR_MULTIPLE * w["floor"] + w["overhead"]
         print(f"| {name} | {w['html']:,} | {w['css']:,} | {w['js']:,} | {w['data']:,} | {w['overhead']:,} ({kb(w['overhead'])}) "
               f"| {w['floor']:,} | {w['html'] / (w['floor'] + w['overhead']):.2f} | {(w['html'] - w['overhead']) / w['floor']:.2f} "
-              f"| {allowed:,} |")
+              f"| {allowed:,} | {w['form floor']:,} | {(w['html'] - w['overhead']) / w['form floor']:.2f} |")
     print()
+    report_overhead()
     worst = max(weights, key=lambda name: weights[name]["overhead"])
     over = [name for name, w in weights.items() if w["overhead"] >= BUDGET_OVERHEAD]
     budgets.check(f"CSS + JS per page under 80 KB ({BUDGET_OVERHEAD:,} bytes)",
@@ -693,6 +737,40 @@ def report_weights(site, budgets):
                   f"((page − overhead) / floor = {multiple[worst]:.2f})", bool(over),
                   f"{kb(w['html'] - BUDGET_FLOOR_MULTIPLE * w['floor'] - w['overhead'])} on {worst}; {len(over)} of {len(weights)} pages over: "
                   + ", ".join(f"{name} ({multiple[name]:.2f})" for name in over))
+
+
+def report_overhead():
+    """What the CSS + JS overhead is made of, script by script, as the pages carry it and as a compressing server sends it."""
+    print("### What the overhead is made of")
+    print()
+    print("Each script and the stylesheet as every framework page carries it (minified by build.py), and gzipped "
+          "(level 9) as a web server that compresses would send it.")
+    print()
+    print("| part | capability | what it is | bytes | gzipped |")
+    print("|---|---|---|---:|---:|")
+    scripts = build.FRAMEWORK_SCRIPTS + ["start.js"]
+    assert sorted(scripts) == sorted(name for names in CAPABILITIES.values() for name in names), "CAPABILITIES is out of date"
+    totals = {}
+    for capability, names in CAPABILITIES.items():
+        for name in names:
+            source = build.theme_text(ROOT, f"js/{name}")
+            carried = build.minify_js(source).encode("utf-8")
+            what = html.escape(re.split(r"[:,.]", source.lstrip("/* ").split("\n")[0])[0])
+            totals.setdefault(capability, [0, 0])
+            totals[capability][0] += len(carried)
+            totals[capability][1] += len(gzip.compress(carried, 9))
+            print(f"| {name} | {capability} | {what} | {len(carried):,} | {len(gzip.compress(carried, 9)):,} |")
+    css = build.minify_css(build.theme_text(ROOT, "css/site.css")).encode("utf-8")
+    print(f"| site.css | every page | the stylesheet (without a council's brand colours) | {len(css):,} | {len(gzip.compress(css, 9)):,} |")
+    print()
+    print("| capability | JS bytes | JS gzipped |")
+    print("|---|---:|---:|")
+    for capability, (size, zipped) in totals.items():
+        print(f"| {capability} | {size:,} ({kb(size)}) | {zipped:,} |")
+    size, zipped = (sum(t[i] for t in totals.values()) for i in (0, 1))
+    print(f"| all scripts | {size:,} ({kb(size)}) | {zipped:,} |")
+    print(f"| all scripts and the stylesheet | {size + len(css):,} ({kb(size + len(css))}) | {zipped + len(gzip.compress(css, 9)):,} |")
+    print()
 
 
 def report_opening(browser, site):
@@ -715,11 +793,12 @@ def report_interaction(browser, temp, budgets):
     print(f"Generated frameworks from file://, CPU slowed 4x; opening: median of {RUNS}; clicks: median of 20; summary: median of 5.")
     print()
     print("| statements | page (KB) | assessment | first paint (ms) | first usable control (ms) | of which scripts (ms) "
-          "| click to saved (ms) | click to next frame (ms) | summary computed and drawn (ms) |")
-    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+          "| click to saved (ms) | click to next frame (ms) | summary computed and drawn (ms) | elements in the summary |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     rows = time_interaction(browser, temp)
-    for size, size_kb, state, paint, ready, scripts, click, frame, summary in rows:
-        print(f"| {size} | {size_kb:.0f} | {state} | {paint:.0f} | {ready:.0f} | {scripts:.0f} | {click:.1f} | {frame:.1f} | {summary:.0f} |")
+    for size, size_kb, state, paint, ready, scripts, click, frame, summary, drawn in rows:
+        print(f"| {size} | {size_kb:.0f} | {state} | {paint:.0f} | {ready:.0f} | {scripts:.0f} | {click:.1f} | {frame:.1f} | {summary:.0f} "
+              f"| {drawn:,} |")
     print()
     largest = [row for row in rows if row[0] == max(SIZES)]
     for what, column in (("rating click to saved", 6), ("rating click to next frame painted", 7),
@@ -776,8 +855,8 @@ def report_lighthouse(site, temp, budgets):
         for category, least in BUDGET_LIGHTHOUSE.items():
             budgets.unmeasured(f"Lighthouse {category} {'at least ' if least < 100 else ''}{least} on every page", why)
         return
-    print(f"Lighthouse {LIGHTHOUSE_VERSION}, default settings (mobile, simulated slow 4G and 4x CPU), every page served "
-          f"over http://127.0.0.1 under {SUB_PATH}.")
+    print(f"Lighthouse {LIGHTHOUSE_VERSION}, desktop preset (a desktop screen, simulated broadband, no CPU slowdown), "
+          f"every page served over http://127.0.0.1 under {SUB_PATH}.")
     print()
     print("| page | performance | accessibility | best practices |")
     print("|---|---:|---:|---:|")
