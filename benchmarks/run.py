@@ -36,6 +36,10 @@ What is measured, and how:
    - Ratios: page / (floor + overhead); the one the budget checks, (page - overhead) / floor, the
      markup and data carried per byte of content; and (page - overhead) / form floor, the markup
      carried per byte of a minimal working form, which explains most of what the budget misses.
+   - Where the markup goes, on each framework page opened in Chromium with scripts off: the bytes of
+     the parts only the scripts show (the outermost elements with `hidden`, as outerHTML: the tool
+     bar, summary, plan, files and assessments views, dialogs), and the bytes of the class, id,
+     aria-* and name attributes (name="value" plus a space and quotes, in every element of <body>).
    - What the overhead is made of: each script and the stylesheet as the pages carry them
      (build.minify_js and build.minify_css on theme/), in bytes and gzipped (level 9), as a server
      that compresses would send them.
@@ -290,6 +294,29 @@ def page_weight(path):
               "floor": len(parts.floor().encode("utf-8")), "form floor": len(parts.floor(with_controls=True).encode("utf-8"))}
     weight["overhead"] = weight["css"] + weight["js"]
     return weight
+
+
+MARKUP = """() => {
+    const bytes = text => new TextEncoder().encode(text).length;
+    const onlyScripts = [...document.querySelectorAll("body [hidden]")].filter(e => !e.parentElement.closest("[hidden]"));
+    const attributes = {};
+    document.querySelectorAll("body *").forEach(e => { for (const a of e.attributes) {
+        const kind = a.name.startsWith("aria-") ? "aria-*" : a.name;
+        attributes[kind] = (attributes[kind] || 0) + bytes(a.name) + bytes(a.value) + 4;
+    } });
+    return { onlyScripts: onlyScripts.reduce((sum, e) => sum + bytes(e.outerHTML), 0), attributes: attributes,
+             elements: document.querySelectorAll("body *").length };
+}"""
+
+
+def markup_parts(browser, path):
+    """Where one page's markup goes (see the docstring): {onlyScripts, attributes: {name: bytes}, elements}."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path.resolve().as_uri())
+    parts = page.evaluate(MARKUP)
+    context.close()
+    return parts
 
 
 # ---- Chromium
@@ -773,6 +800,25 @@ def report_overhead():
     print()
 
 
+def report_markup(browser, site):
+    print("## Where the markup goes")
+    print()
+    print("Framework pages opened in Chromium with scripts off (see the script's docstring). Markup = page − CSS − JS, "
+          "the part the content-floor budget weighs.")
+    print()
+    print("| page | markup | content floor | form floor | parts only the scripts show | class | id | aria-* | name | elements |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for path in sorted(site.glob("*.html")):
+        w = page_weight(path)
+        if not w["js"]:
+            continue
+        parts = markup_parts(browser, path)
+        size = {kind: parts["attributes"].get(kind, 0) for kind in ("class", "id", "aria-*", "name")}
+        print(f"| {path.name} | {w['html'] - w['overhead']:,} | {w['floor']:,} | {w['form floor']:,} | {parts['onlyScripts']:,} | "
+              + " | ".join(f"{size[kind]:,}" for kind in size) + f" | {parts['elements']:,} |")
+    print()
+
+
 def report_opening(browser, site):
     print("## Opening each page")
     print()
@@ -905,6 +951,7 @@ def main():
         with chromium() as browser:
             print(f"Chromium {browser.version}.")
             print()
+            report_markup(browser, site)
             report_opening(browser, site)
             report_interaction(browser, temp, budgets)
             report_storage(browser, site, budgets)
