@@ -211,6 +211,22 @@ def test_typing_is_saved_within_300_ms_and_when_the_page_is_closed_at_once(page,
     assert tool.section().locator("#leadership-1--evidence").input_value() == "Minutes of SLT"
 
 
+def test_the_sections_form_switches_off_autocomplete_and_is_never_submitted(page, fresh_site):
+    """The sections sit in one form so that the browser keeps no copy of 20,000 controls' state in history
+    (benchmarks/RESULTS.md); submitting it, by a script or by Enter in a field, must change nothing."""
+    url = (fresh_site / "send-audit-rag.html").as_uri() + "#leadership"
+    tool = open_tool(page, url, "send-audit-rag")
+    owners = page.evaluate("""() => [...new Set([...document.querySelectorAll('.section input, .section textarea')]
+        .map(control => control.form && control.form.className + ' ' + control.form.autocomplete))]""")
+    assert owners == ["sections off"]
+    tool.section().locator("input[name='leadership-1--rag'][value='amber']").check()
+    before = tool.storage()
+    page.evaluate("document.querySelector('form.sections').requestSubmit()")
+    tool.section().locator("input[name='leadership-1--rag'][value='amber']").press("Enter")  # Enter on a radio submits its form
+    page.wait_for_timeout(300)
+    assert page.url == url and tool.storage() == before
+
+
 def test_the_tool_keeps_to_its_own_keys_and_never_clears_storage(page, fresh_site):
     page.add_init_script("""
         window.clearCalls = 0;

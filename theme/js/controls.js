@@ -390,6 +390,8 @@
       if (button.dataset.addRow) { addRow(button.dataset.addRow); }
       if (button.dataset.removeRow) { removeRow(button.dataset.removeRow, Number(button.dataset.row)); }
     });
+    /* The sections' form exists only to switch off autocomplete; answers are saved as they change, never sent. */
+    main.addEventListener("submit", function (event) { event.preventDefault(); });
 
     return { fill: fill, setReadOnly: setReadOnly };
   }
