@@ -764,6 +764,7 @@ def report_weights(site, budgets):
                   f"((page − overhead) / floor = {multiple[worst]:.2f})", bool(over),
                   f"{kb(w['html'] - BUDGET_FLOOR_MULTIPLE * w['floor'] - w['overhead'])} on {worst}; {len(over)} of {len(weights)} pages over: "
                   + ", ".join(f"{name} ({multiple[name]:.2f})" for name in over))
+    return weights
 
 
 def report_overhead():
@@ -782,13 +783,15 @@ def report_overhead():
         for name in names:
             source = build.theme_text(ROOT, f"js/{name}")
             carried = build.minify_js(source).encode("utf-8")
+            size, zipped = len(carried), len(gzip.compress(carried, 9))
             what = html.escape(re.split(r"[:,.]", source.lstrip("/* ").split("\n")[0])[0])
             totals.setdefault(capability, [0, 0])
-            totals[capability][0] += len(carried)
-            totals[capability][1] += len(gzip.compress(carried, 9))
-            print(f"| {name} | {capability} | {what} | {len(carried):,} | {len(gzip.compress(carried, 9)):,} |")
+            totals[capability][0] += size
+            totals[capability][1] += zipped
+            print(f"| {name} | {capability} | {what} | {size:,} | {zipped:,} |")
     css = build.minify_css(build.theme_text(ROOT, "css/site.css")).encode("utf-8")
-    print(f"| site.css | every page | the stylesheet (without a council's brand colours) | {len(css):,} | {len(gzip.compress(css, 9)):,} |")
+    css_zipped = len(gzip.compress(css, 9))
+    print(f"| site.css | every page | the stylesheet (without a council's brand colours) | {len(css):,} | {css_zipped:,} |")
     print()
     print("| capability | JS bytes | JS gzipped |")
     print("|---|---:|---:|")
@@ -796,11 +799,11 @@ def report_overhead():
         print(f"| {capability} | {size:,} ({kb(size)}) | {zipped:,} |")
     size, zipped = (sum(t[i] for t in totals.values()) for i in (0, 1))
     print(f"| all scripts | {size:,} ({kb(size)}) | {zipped:,} |")
-    print(f"| all scripts and the stylesheet | {size + len(css):,} ({kb(size + len(css))}) | {zipped + len(gzip.compress(css, 9)):,} |")
+    print(f"| all scripts and the stylesheet | {size + len(css):,} ({kb(size + len(css))}) | {zipped + css_zipped:,} |")
     print()
 
 
-def report_markup(browser, site):
+def report_markup(browser, site, weights):
     print("## Where the markup goes")
     print()
     print("Framework pages opened in Chromium with scripts off (see the script's docstring). Markup = page − CSS − JS, "
@@ -808,13 +811,12 @@ def report_markup(browser, site):
     print()
     print("| page | markup | content floor | form floor | parts only the scripts show | class | id | aria-* | name | elements |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for path in sorted(site.glob("*.html")):
-        w = page_weight(path)
+    for name, w in weights.items():
         if not w["js"]:
             continue
-        parts = markup_parts(browser, path)
+        parts = markup_parts(browser, site / name)
         size = {kind: parts["attributes"].get(kind, 0) for kind in ("class", "id", "aria-*", "name")}
-        print(f"| {path.name} | {w['html'] - w['overhead']:,} | {w['floor']:,} | {w['form floor']:,} | {parts['onlyScripts']:,} | "
+        print(f"| {name} | {w['html'] - w['overhead']:,} | {w['floor']:,} | {w['form floor']:,} | {parts['onlyScripts']:,} | "
               + " | ".join(f"{size[kind]:,}" for kind in size) + f" | {parts['elements']:,} |")
     print()
 
@@ -947,11 +949,11 @@ def main():
     with tempfile.TemporaryDirectory() as temp:
         temp = Path(temp)
         site = report_builds(temp)
-        report_weights(site, budgets)
+        weights = report_weights(site, budgets)
         with chromium() as browser:
             print(f"Chromium {browser.version}.")
             print()
-            report_markup(browser, site)
+            report_markup(browser, site, weights)
             report_opening(browser, site)
             report_interaction(browser, temp, budgets)
             report_storage(browser, site, budgets)
