@@ -528,26 +528,28 @@ def test_where_the_page_moves_focus_it_is_visible(page, fresh_site):
     tool.page.evaluate("document.querySelector(\"input[name='leadership-1--rag'][value='red']\").click()")
     keys, seen = page.keyboard, []
 
-    def choose(link_name):
+    def choose(link_name, heading_id):
+        """Open a view from the tool bar and wait for the page to move focus to its heading, as the next key needs."""
         page.get_by_role("navigation", name="This assessment").get_by_role("link", name=link_name).focus()
         keys.press("Enter")
+        expect(page.locator(f"#{heading_id}")).to_be_focused()
 
     keys.press("Tab")  # the skip link
     keys.press("Enter")
     seen.append(focus_shown(page, "main"))
-    choose("Summary")
+    choose("Summary", "summary-title")
     seen.append(focus_shown(page, "summary-title"))
-    choose("Overview")
+    choose("Overview", "framework-title")
     seen.append(focus_shown(page, "framework-title"))
     page.get_by_role("link", name="Culture, Leadership and Management").focus()
     keys.press("Enter")
     seen.append(focus_shown(page, "leadership-title"))
-    choose("Priorities")
+    choose("Priorities", "priorities-title")
     page.locator("#priority-list .priority__statement a").first.focus()
     keys.press("Enter")
     seen.append(focus_shown(page, "leadership-1-text"))
 
-    choose("Action plan")
+    choose("Action plan", "plan-title")
     page.locator("#add-action").focus()
     keys.press("Enter")
     keys.type("Train governors")
@@ -555,7 +557,7 @@ def test_where_the_page_moves_focus_it_is_visible(page, fresh_site):
     keys.press("Enter")
     seen.append(focus_shown(page, "plan-message-text"))
 
-    choose("Your assessments")
+    choose("Your assessments", "assessments-title")
     page.get_by_role("button", name="Duplicate Untitled assessment").focus()
     keys.press("Enter")
     seen.append(focus_shown(page, "done-message"))
@@ -564,7 +566,7 @@ def test_where_the_page_moves_focus_it_is_visible(page, fresh_site):
     seen.append(focus_shown(page, "confirm-no"))
     keys.press("Escape")
 
-    choose("Download or load")
+    choose("Download or load", "files-title")
     page.locator("#download-answers").focus()
     with page.expect_download() as download:
         keys.press("Enter")
