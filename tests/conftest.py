@@ -143,9 +143,13 @@ class Tool:
         self.prefix = PREFIX.format(framework)
 
     def go(self, fragment):
-        """Follow a link to a view, as a bookmark or the back button would."""
-        self.page.evaluate("hash => { location.hash = hash; }", fragment)
-        self.page.wait_for_function("hash => location.hash === hash", arg=fragment)
+        """Follow a link to a view, as a bookmark or the back button would, and return once the page has shown it.
+        The page shows the view on "hashchange", a task of its own; a listener added now runs after the page's."""
+        self.page.evaluate("""hash => new Promise(shown => {
+            if (location.hash === hash) { shown(); return; }
+            window.addEventListener("hashchange", () => shown(), {once: true});
+            location.hash = hash;
+        })""", fragment)
         return self
 
     def section(self):
