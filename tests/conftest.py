@@ -11,6 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+# How long a test waits for the page before failing. Generous, as CI machines are busy: a page that is right
+# answers in well under a second, and one that is wrong fails after this wait either way.
+WAIT_MS = 15_000
+expect.set_options(timeout=WAIT_MS)
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -79,7 +84,7 @@ def browser():
 def context(browser):
     """A fresh browser profile for one test."""
     context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-GB")
-    context.set_default_timeout(5000)
+    context.set_default_timeout(WAIT_MS)
     yield context
     context.close()
 

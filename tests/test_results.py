@@ -223,6 +223,7 @@ def test_an_action_made_from_a_priority_is_prefilled_linked_and_kept(where, page
     tool.go("#priorities")
     expect(page.get_by_role("link", name="In the action plan: action 1")).to_be_visible()
     page.get_by_role("link", name="In the action plan: action 1").click()
+    expect(page.locator("#plan")).to_be_visible()
     assert page.locator("#action-list .action__linked a").inner_text() == page.locator("#leadership-4-text").inner_text()
 
 
