@@ -45,7 +45,7 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from conftest import axe_violations, open_tool
+from conftest import assert_focus, axe_violations, open_tool
 from test_html_checker import RATE_MOST
 from test_results import NO_DIALOG
 
@@ -223,10 +223,10 @@ def refuse_a_file(page, fresh_site):
     nav = page.get_by_role("navigation", name="This assessment")
     nav.get_by_role("link", name="Download or load").focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#files-title")).to_be_focused()
+    assert_focus(page, "files-title")
     page.locator("#load-file").focus()
     page.set_input_files("#load-file", {"name": "notes.json", "mimeType": "application/json", "buffer": b"{not json"})
-    expect(page.locator("#files-error")).to_be_focused()
+    assert_focus(page, "files-error")
     return tool
 
 
@@ -312,14 +312,14 @@ def test_every_view_state_reflows_without_loss(name, browser, fresh_site):
         with page.expect_download() as download:
             page.get_by_role("button", name="Download my answers").click()
         page.set_input_files("#load-file", download.value.path())
-        expect(page.locator("#load-preview-title")).to_be_focused()
+        assert_focus(page, "load-preview-title")
         check("#files, a file's preview")
         page.set_input_files("#load-file", {"name": "notes.json", "mimeType": "application/json", "buffer": b"{not json"})
         expect(page.locator("#files-error")).to_be_visible()
         check("#files, the error summary")
         show(page, "#assessments")
         page.get_by_role("button", name="Delete").first.click()
-        expect(page.locator("#confirm-no")).to_be_focused()
+        assert_focus(page, "confirm-no")
         check("#assessments, the confirm dialog")
         page.keyboard.press("Escape")
         assert lost == {}
@@ -516,7 +516,7 @@ def test_tab_reaches_every_kind_of_control_and_focus_is_always_visible(page, fre
 
 def focus_shown(page, element_id):
     """Wait for the page to move focus to the element; say whether its focus indicator shows."""
-    expect(page.locator(f"#{element_id}")).to_be_focused()
+    assert_focus(page, element_id)
     focus = page.evaluate(FOCUS)
     return element_id if focus["indicator"] and focus["seen"] else f"{element_id}: no focus indicator"
 
@@ -532,7 +532,7 @@ def test_where_the_page_moves_focus_it_is_visible(page, fresh_site):
         """Open a view from the tool bar and wait for the page to move focus to its heading, as the next key needs."""
         page.get_by_role("navigation", name="This assessment").get_by_role("link", name=link_name).focus()
         keys.press("Enter")
-        expect(page.locator(f"#{heading_id}")).to_be_focused()
+        assert_focus(page, heading_id)
 
     keys.press("Tab")  # the skip link
     keys.press("Enter")
@@ -604,7 +604,7 @@ def test_keyboard_only_compare_a_review_point_with_visible_focus_at_every_step(p
         raise AssertionError(f"{key} never reached {test}")
 
     def heading(element_id):
-        expect(page.locator(f"#{element_id}")).to_be_focused()
+        assert_focus(page, element_id)
         focus = page.evaluate(FOCUS)
         if not (focus["indicator"] and focus["seen"]):
             problems.append(f"{element_id}: no focus indicator, or out of sight")
