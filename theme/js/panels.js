@@ -39,8 +39,9 @@
     framework.sections.forEach(function (section) {
       var progress = answers.sectionProgress(section, record.answers, record.completed);
       var shown = progress.total ? progress.done + " of " + progress.total + " " + progress.verb : "Guidance to read";
-      if (shownProgress[section.id] === shown + " " + progress.status) { return; }
-      shownProgress[section.id] = shown + " " + progress.status;
+      var row = shown + " " + progress.status;
+      if (shownProgress[section.id] === row) { return; }
+      shownProgress[section.id] = row;
       var status = byId(section.id + "--status");
       status.textContent = "";
       byId(section.id + "--progress").textContent = shown;

@@ -17,27 +17,28 @@
      each is read from the page once and kept: a summary of 1,000 statements names each of them
      several times. */
 
-  var sectionTitles = Object.create(null);      // no inherited names: an id may be "constructor"
-  var statementNames = Object.create(null);
-  var ratingLabels = Object.create(null);
-
-  function sectionTitle(id) {
-    if (!(id in sectionTitles)) { sectionTitles[id] = byId(id + "-title").textContent.trim(); }
-    return sectionTitles[id];
+  /* read(id, ...), read from the page once for each id and kept (no inherited names: an id may be "constructor"). */
+  function readOnce(read) {
+    var kept = Object.create(null);
+    return function (id) {
+      if (!(id in kept)) { kept[id] = read.apply(null, arguments); }
+      return kept[id];
+    };
   }
+
+  var sectionTitle = readOnce(function (id) {
+    return byId(id + "-title").textContent.trim();
+  });
 
   /* A statement's number and words from its heading: { number, text }, or null when the page has no such statement. */
-  function statementName(id) {
-    if (!(id in statementNames)) {
-      var heading = byId(id + "-text");
-      var number = heading && heading.querySelector(".statement__number");
-      statementNames[id] = heading ? {
-        number: number ? number.textContent.trim() : "",
-        text: heading.textContent.slice(number ? number.textContent.length : 0).trim()
-      } : null;
-    }
-    return statementNames[id];
-  }
+  var statementName = readOnce(function (id) {
+    var heading = byId(id + "-text");
+    var number = heading && heading.querySelector(".statement__number");
+    return heading ? {
+      number: number ? number.textContent.trim() : "",
+      text: heading.textContent.slice(number ? number.textContent.length : 0).trim()
+    } : null;
+  });
 
   function statementNumber(id) {
     var name = statementName(id);
@@ -58,14 +59,11 @@
   }
 
   /* A rating's name, from the legend of the first statement that asks it. */
-  function ratingLabel(framework, ratingId) {
-    if (!(ratingId in ratingLabels)) {
-      var statement = Object.keys(framework.items).map(function (id) { return framework.items[id]; })
-        .find(function (item) { return item.type === "statement" && item.ratings.some(function (r) { return r.id === ratingId; }); });
-      ratingLabels[ratingId] = toolkit.controls.ratingLabel(statement.id, ratingId);
-    }
-    return ratingLabels[ratingId];
-  }
+  var ratingLabel = readOnce(function (ratingId, framework) {
+    var statement = Object.keys(framework.items).map(function (id) { return framework.items[id]; })
+      .find(function (item) { return item.type === "statement" && item.ratings.some(function (r) { return r.id === ratingId; }); });
+    return toolkit.controls.ratingLabel(statement.id, ratingId);
+  });
 
   function pointLabel(scale, value) {
     var point = toolkit.answers.pointFor(scale, value);
@@ -119,7 +117,7 @@
   /* ---- summary */
 
   function numericBlock(framework, summary, ratings) {
-    var names = ratings.map(function (rating) { return ratingLabel(framework, rating.rating); });
+    var names = ratings.map(function (rating) { return ratingLabel(rating.rating, framework); });
     var scale = ratings[0].scale;
     var max = Math.max.apply(null, scale.points.map(function (p) { return p.value; }));
     var shown = summary.sections.filter(function (section) {
@@ -153,7 +151,7 @@
   }
 
   function namedBlock(framework, summary, overall) {
-    var label = ratingLabel(framework, overall.rating);
+    var label = ratingLabel(overall.rating, framework);
     var points = overall.scale.points.filter(function (p) { return !p.not_applicable; });
     var shown = summary.sections.map(function (section) {
       return { id: section.id, tally: section.ratings.find(function (r) { return r.rating === overall.rating && r.scale === overall.scale; }) };
@@ -206,7 +204,7 @@
     var statement = framework.items[dots[0].item];
     var scale = framework.scales[statement.ratings[0].scale];
     var values = scale.points.filter(function (p) { return !p.not_applicable; }).map(function (p) { return p.value; });
-    var names = { now: ratingLabel(framework, statement.ratings[0].id), target: ratingLabel(framework, statement.ratings[1].id) };
+    var names = { now: ratingLabel(statement.ratings[0].id, framework), target: ratingLabel(statement.ratings[1].id, framework) };
     var place = Object.create(null);      // section id -> its number, from 1
     framework.sections.forEach(function (section, index) { place[section.id] = index + 1; });
     var labels = dots.map(function (dot, index) {
@@ -302,7 +300,7 @@
   }
 
   function showPriorities(framework, record, readOnly) {
-    var rule = scoring.ruleOf(framework, function (id) { return ratingLabel(framework, id); });
+    var rule = scoring.ruleOf(framework, function (id) { return ratingLabel(id, framework); });
     var ruleList = byId("priority-rule");
     ruleList.textContent = "";
     rule.forEach(function (sentence) { ruleList.appendChild(element("li", sentence)); });
