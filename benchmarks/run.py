@@ -748,7 +748,6 @@ def report_weights(site, budgets):
               f"| {w['floor']:,} | {w['html'] / (w['floor'] + w['overhead']):.2f} | {(w['html'] - w['overhead']) / w['floor']:.2f} "
               f"| {allowed:,} | {w['form floor']:,} | {(w['html'] - w['overhead']) / w['form floor']:.2f} |")
     print()
-    report_overhead()
     worst = max(weights, key=lambda name: weights[name]["overhead"])
     over = [name for name, w in weights.items() if w["overhead"] >= BUDGET_OVERHEAD]
     budgets.check(f"CSS + JS per page under 80 KB ({BUDGET_OVERHEAD:,} bytes)",
@@ -950,6 +949,7 @@ def main():
         temp = Path(temp)
         site = report_builds(temp)
         weights = report_weights(site, budgets)
+        report_overhead()
         with chromium() as browser:
             print(f"Chromium {browser.version}.")
             print()

@@ -148,14 +148,25 @@ class Tool:
         self.prefix = PREFIX.format(framework)
 
     def go(self, fragment):
-        """Follow a link to a view, as a bookmark or the back button would, and return once the page has shown it.
-        The page shows the view on "hashchange", a task of its own; a listener added now runs after the page's."""
-        self.page.evaluate("""hash => new Promise(shown => {
-            if (location.hash === hash) { shown(); return; }
-            window.addEventListener("hashchange", () => shown(), {once: true});
-            location.hash = hash;
-        })""", fragment)
+        """Go to a view, as a bookmark or the back button would, and return once the page has shown it."""
+        if self.page.evaluate("location.hash") != fragment:
+            self.after_view_change(lambda: self.page.evaluate("hash => { location.hash = hash; }", fragment))
         return self
+
+    def follow(self, link):
+        """Click a link to a view and return once the page has shown it."""
+        self.after_view_change(link.click)
+
+    def after_view_change(self, act):
+        """Do what changes the fragment, then wait for the page to show the view: it does so on "hashchange", a task
+        of its own, and a listener added now runs after the page's. If the fragment does not change within 2 s,
+        return anyway: the view the caller expects is then missing, and the caller says so."""
+        self.page.evaluate("""() => { window.__viewChanged = new Promise(done => {
+            window.addEventListener("hashchange", () => done(), {once: true});
+            window.setTimeout(done, 2000);
+        }); }""")
+        act()
+        self.page.evaluate("window.__viewChanged")
 
     def section(self):
         """The section showing now."""

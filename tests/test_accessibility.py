@@ -518,7 +518,7 @@ def focus_shown(page, element_id):
     """Wait for the page to move focus to the element; say whether its focus indicator shows."""
     assert_focus(page, element_id)
     focus = page.evaluate(FOCUS)
-    return element_id if focus["indicator"] and focus["seen"] else f"{element_id}: no focus indicator"
+    return element_id if focus["indicator"] and focus["seen"] else f"{element_id}: no focus indicator, or out of sight"
 
 
 def test_where_the_page_moves_focus_it_is_visible(page, fresh_site):
@@ -604,19 +604,22 @@ def test_keyboard_only_compare_a_review_point_with_visible_focus_at_every_step(p
         raise AssertionError(f"{key} never reached {test}")
 
     def heading(element_id):
-        assert_focus(page, element_id)
-        focus = page.evaluate(FOCUS)
-        if not (focus["indicator"] and focus["seen"]):
-            problems.append(f"{element_id}: no focus indicator, or out of sight")
+        shown = focus_shown(page, element_id)
+        if shown != element_id:
+            problems.append(shown)
 
-    tab_to("document.activeElement.textContent === 'Culture, Leadership and Management'", "overview")
-    press("Enter", "overview")
-    heading("leadership-title")
-    tab_to("document.activeElement.name === 'leadership-1--rag'", "#leadership")
-    press("Space", "#leadership")  # Red
-    tab_to("document.activeElement.textContent === 'Review points'", "#leadership", key="Shift+Tab")
-    press("Enter", "#leadership")
-    heading("review-points-title")
+    def rate_then_open_review_points(key):
+        """From the overview: into the section, onto statement 1's RAG rating, the key, then up to Review points."""
+        tab_to("document.activeElement.textContent === 'Culture, Leadership and Management'", "overview")
+        press("Enter", "overview")
+        heading("leadership-title")
+        tab_to("document.activeElement.name === 'leadership-1--rag'", "#leadership")
+        press(key, "#leadership")
+        tab_to("document.activeElement.textContent === 'Review points'", "#leadership", key="Shift+Tab")
+        press("Enter", "#leadership")
+        heading("review-points-title")
+
+    rate_then_open_review_points("Space")  # Red
     tab_to("document.activeElement.id === 'review-point-name'", "#review-points")
     keys.press("Control+A")
     keys.type("Baseline")
@@ -625,14 +628,7 @@ def test_keyboard_only_compare_a_review_point_with_visible_focus_at_every_step(p
     tab_to("document.activeElement.textContent === 'Overview'", "#review-points", key="Shift+Tab")
     press("Enter", "#review-points")
     heading("framework-title")
-    tab_to("document.activeElement.textContent === 'Culture, Leadership and Management'", "overview")
-    press("Enter", "overview")
-    heading("leadership-title")
-    tab_to("document.activeElement.name === 'leadership-1--rag'", "#leadership")
-    press("ArrowRight", "#leadership")  # Amber
-    tab_to("document.activeElement.textContent === 'Review points'", "#leadership", key="Shift+Tab")
-    press("Enter", "#leadership")
-    heading("review-points-title")
+    rate_then_open_review_points("ArrowRight")  # Amber
     tab_to("document.activeElement.textContent === 'Compare with now (Baseline)'", "#review-points")
     press("Enter", "#review-points")
     heading("compare-title")

@@ -1012,17 +1012,6 @@ def take_errors(page):
     return errors
 
 
-def follow(page, link):
-    """Click a link to a view; return once the page has handled the change of fragment, or after 2 s if the link
-    changed nothing (then the view it should show is missing, which the caller reports)."""
-    page.evaluate("""() => { window.__followed = new Promise(done => {
-        window.addEventListener("hashchange", () => done(), {once: true});
-        window.setTimeout(done, 2000);
-    }); }""")
-    link.click()
-    page.evaluate("window.__followed")
-
-
 def test_ids_from_a_file_only_ever_name_things(page, fresh_site):
     """Review point and action ids come from a file as any text (the checks ask only for text): links to them
     must still lead to them."""
@@ -1035,11 +1024,11 @@ def test_ids_from_a_file_only_ever_name_things(page, fresh_site):
     shown = {}
     for n, point in enumerate(ids):
         tool.go("#review-points")
-        follow(page, page.get_by_role("link", name=f"Compare with now (Point {n})"))
+        tool.follow(page.get_by_role("link", name=f"Compare with now (Point {n})"))
         title = page.locator("#compare-title").text_content() if page.locator("#compare").is_visible() else "no comparison shown"
         shown[point] = (title, take_errors(page))
     tool.go("#priorities")
-    follow(page, page.get_by_role("link", name="In the action plan: action 1"))
+    tool.follow(page.get_by_role("link", name="In the action plan: action 1"))
     shown["action 100%"] = ("plan shown" if page.locator("#plan").is_visible() else "no plan shown", take_errors(page))
     assert shown == {**{point: (f"What has changed since Point {n}", []) for n, point in enumerate(ids)},
                      "action 100%": ("plan shown", [])}
