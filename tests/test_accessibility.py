@@ -561,10 +561,12 @@ def test_where_the_page_moves_focus_it_is_visible(page, fresh_site):
     page.get_by_role("button", name="Duplicate Untitled assessment").focus()
     keys.press("Enter")
     seen.append(focus_shown(page, "done-message"))
-    page.get_by_role("button", name="Delete Untitled assessment").first.focus()
+    delete = page.get_by_role("button", name="Delete Untitled assessment").first
+    delete.focus()
     keys.press("Enter")
     seen.append(focus_shown(page, "confirm-no"))
     keys.press("Escape")
+    expect(delete).to_be_focused()  # back where the user was
 
     choose("Download or load", "files-title")
     page.locator("#download-answers").focus()

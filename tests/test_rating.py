@@ -349,6 +349,8 @@ def test_several_assessments_stay_separate_and_can_be_duplicated_and_deleted(pag
     assert_focus(page, "confirm-no")  # the safe choice first
     page.keyboard.press("Escape")
     assert dialog.is_hidden() and len(tool.records()) == 3
+    # focus is back on the button in the same key press, so the next key goes where the user expects
+    assert page.evaluate("document.activeElement.textContent") == "Delete Elm Academy, Spring 2027"
     page.get_by_role("button", name="Delete Elm Academy, Spring 2027").click()
     dialog.get_by_role("button", name="Yes, delete it").click()
     expect(page.locator("#done-message")).to_have_text("Deleted Elm Academy, Spring 2027.")

@@ -258,7 +258,8 @@
       function finish(result) {
         yes.removeEventListener("click", onYes);
         no.removeEventListener("click", onNo);
-        dialog.removeEventListener("close", onNo);
+        dialog.removeEventListener("cancel", onNo);
+        dialog.removeEventListener("close", onClose);
         dialog.removeEventListener("keydown", onKey);
         if (dialog.open) { dialog.close(); }
         if (returnTo && document.contains(returnTo)) { returnTo.focus(); }
@@ -266,11 +267,16 @@
       }
       function onYes() { finish(answer()); }
       function onNo() { finish(null); }
+      /* Escape: answer at once, in the key press, so focus is back before the next key. The browser's own close
+         event comes later, as a task; by then this dialog may be open again for the next question, so it only
+         counts while the dialog is shut. */
+      function onClose() { if (!dialog.open) { onNo(); } }
       function onKey(event) { if (event.key === "Enter" && event.target.tagName === "INPUT") { onYes(); } }
       yes.addEventListener("click", onYes);
       dialog.addEventListener("keydown", onKey);
       no.addEventListener("click", onNo);
-      dialog.addEventListener("close", onNo);
+      dialog.addEventListener("cancel", onNo);
+      dialog.addEventListener("close", onClose);
       dialog.showModal();
       first.focus();
     });
