@@ -71,13 +71,19 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """A real headless Chromium, driven by Playwright."""
+def playwright_driver():
+    """Playwright, started once (a second sync_playwright in the same run fails)."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    """A real headless Chromium, driven by Playwright."""
+    chromium = playwright_driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
@@ -138,6 +144,30 @@ def axe_violations(page):
 
 
 PREFIX = "send-toolkit:{}:v1:"
+# Another page on this computer fills the shared store: what is left is too small for any record.
+FILL_STORE = """() => { let n = 0;
+    for (let size = 256 * 1024; size >= 1;) {
+        try { localStorage.setItem("other-page:" + n, "x".repeat(size)); n += 1; } catch (e) { size = Math.floor(size / 2); } } }"""
+# Read and write the durable copy (IndexedDB, named after the storage prefix) as the page does.
+DURABLE_ALL = """() => new Promise(done => {
+    const request = indexedDB.open(document.documentElement.dataset.storagePrefix, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("records");
+    request.onsuccess = () => { const all = {}; const t = request.result.transaction("records");
+        const cursor = t.objectStore("records").openCursor();
+        cursor.onsuccess = () => { const at = cursor.result; if (at) { all[at.key] = at.value; at.continue(); } };
+        t.oncomplete = () => { request.result.close(); done(all); }; }; })"""
+DURABLE_PUT = """([name, value]) => new Promise(done => {
+    const request = indexedDB.open(document.documentElement.dataset.storagePrefix, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("records");
+    request.onsuccess = () => { const t = request.result.transaction("records", "readwrite");
+        t.objectStore("records").put(value, name); t.oncomplete = () => { request.result.close(); done(); }; }; })"""
+DURABLE_RESTORE = """entries => new Promise(done => {
+    const request = indexedDB.open(document.documentElement.dataset.storagePrefix, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("records");
+    request.onsuccess = () => { const t = request.result.transaction("records", "readwrite"); const records = t.objectStore("records");
+        records.clear(); Object.entries(entries).forEach(([name, value]) => records.put(value, name));
+        t.oncomplete = () => { request.result.close(); done(); }; }; })"""
+NO_LOCKS = "Object.defineProperty(Navigator.prototype, 'locks', {get: () => undefined});"
 
 
 class Tool:

@@ -82,6 +82,12 @@ def status(driver):
     return driver.execute_script("return document.getElementById('save-status').textContent")
 
 
+def saved_status(driver):
+    """The status once it no longer says "Saving…" (the durable copy is being written)."""
+    wait_for(driver, "return document.getElementById('save-status').textContent !== 'Saving…'")
+    return status(driver)
+
+
 def checked(driver, name):
     return driver.execute_script(f"const r = document.querySelector(\"input[name='{name}']:checked\"); return r && r.value")
 
@@ -97,14 +103,14 @@ def test_a_rating_survives_a_firefox_restart(firefox, fresh_site):
     evidence = driver.find_element(By.ID, "leadership-2--evidence")
     evidence.send_keys("Governors' minutes, 12 March")
     driver.find_element(By.ID, "leadership-3--evidence").click()  # leaving the box saves it
-    assert status(driver).startswith("Saved in this browser at")
+    assert saved_status(driver).startswith("Saved in this browser at")
     driver.quit()
 
     driver = firefox()
     driver.get(url)
     assert checked(driver, "leadership-2--rag") == "amber"
     assert driver.find_element(By.ID, "leadership-2--evidence").get_property("value") == "Governors' minutes, 12 March"
-    assert status(driver).startswith("Saved in this browser at")
+    assert saved_status(driver).startswith("Saved in this browser at")
     item = driver.execute_script("return document.getElementById('leadership--progress').textContent")
     assert item == "1 of 13 rated"
 
@@ -118,7 +124,7 @@ def test_firefox_keeps_file_storage_per_file_so_a_copy_starts_empty(firefox, fre
     driver = firefox()
     driver.get((folder / "send-audit-rag.html").as_uri() + "#leadership")
     driver.find_element(By.CSS_SELECTOR, "input[name='leadership-1--rag'][value='green']").click()
-    assert status(driver).startswith("Saved in this browser at")
+    assert saved_status(driver).startswith("Saved in this browser at")
     driver.get((folder / "send-audit-rag copy.html").as_uri())
     assert driver.current_url.endswith("/send-audit-rag%20copy.html")
     assert checked(driver, "leadership-1--rag") is None

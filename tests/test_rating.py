@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import Tool, assert_focus, axe_violations, open_tool, url_of
+from conftest import FILL_STORE, Tool, assert_focus, axe_violations, open_tool, url_of
 
 EVIDENCE = "Provision map, autumn term; <b>not bold</b> & “quoted”"
 
@@ -482,10 +482,7 @@ def test_full_storage_shows_the_error_and_loses_nothing_saved(page, fresh_site):
     tool = open_tool(page, (fresh_site / "send-audit-rag.html").as_uri() + "#leadership", "send-audit-rag")
     tool.section().locator("#leadership-1--rag").get_by_label("Green").check()
     before = tool.storage()
-    page.evaluate("""() => {  // another page on this computer fills the shared store
-        let n = 0;
-        for (let size = 256 * 1024; size >= 1;) {
-            try { localStorage.setItem("other-page:" + n, "x".repeat(size)); n += 1; } catch (e) { size = Math.floor(size / 2); } } }""")
+    page.evaluate(FILL_STORE)
     filled = tool.storage()
     tool.section().locator("#leadership-1--evidence").fill("A long note " * 50)
     tool.section().locator("#leadership-2--rag").get_by_label("Amber").check()

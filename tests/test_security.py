@@ -17,11 +17,12 @@ import subprocess
 import zlib
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import expect
 
-from conftest import open_tool, url_of
+from conftest import DURABLE_ALL, DURABLE_RESTORE, ROOT, open_tool, url_of
 
 # ---------------------------------------------------------------------------------------------- payloads
 
@@ -165,6 +166,8 @@ PAGES = ["index.html", "about.html", "accessibility.html", "how-to-use.html", "m
          "send-self-evaluation.html"]
 AUDIT, AUDIT_TITLE = "send-audit-rag", "SEND Audit RAG rating"
 FORMAT, RECORD_FORMAT = "send-toolkit-answers", "send-toolkit-assessment"
+AUDIT_STATEMENTS = {item["id"] for section in yaml.safe_load((ROOT / "frameworks" / f"{AUDIT}.yaml").read_text())["sections"]
+                    for item in section["items"]}
 EXPORTED = "2026-11-22T10:42:00.000Z"  # 22 November 2026 at 10:42 in London (GMT in November)
 
 
@@ -1093,7 +1096,7 @@ def test_long_answers_are_printed_whole(page, fresh_site, tmp_path):
 # predicted: read, or refused with the reason, naming the field that is wrong.
 
 SPECIAL = [DEEP_LIST, DEEP_OBJECT, Raw("1e400", math.inf), Raw("-1e400", -math.inf), Raw("-0", -0.0), Raw("1E2", 100.0),
-           Raw("1.0", 1.0), Raw("1e-400", 0.0), Raw('"\\ud800 lone"', "\ud800 lone"), Raw('"\\u0000"', "\u0000"),
+           Raw("1.0", 1.0), Raw("1e-400", 0.0), Raw("1e308", 1e308), 2 ** 53, "p1", "r1", Raw('"\\ud800 lone"', "\ud800 lone"), Raw('"\\u0000"', "\u0000"),
            "", "2026-11-22T10:42:00.000Z", "not a date", "1", "Tue 1", "NaN", "Infinity", "null", "undefined",
            "[object Object]", "\u202e\u200b\ufeff", "\U0001f642" * 60, PAYLOADS[0], PAYLOADS[1]]
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-2 ** 53, 2 ** 53),
@@ -1141,7 +1144,8 @@ def is_number(value):
 
 
 def is_whole(value, least):
-    return is_number(value) and math.isfinite(value) and float(value).is_integer() and value >= least
+    """Number.isSafeInteger and at least this."""
+    return is_number(value) and math.isfinite(value) and float(value).is_integer() and least <= value <= 2 ** 53 - 1
 
 
 def js_keys(mapping):
@@ -1150,7 +1154,7 @@ def js_keys(mapping):
     return indexes + [k for k in mapping if k not in indexes]
 
 
-def answers_problem(answers, at):
+def answers_problem(answers, at, statements):
     if not isinstance(answers, dict):
         return at
     for item in js_keys(answers):
@@ -1166,7 +1170,22 @@ def answers_problem(answers, at):
                 fine = isinstance(value, str) or (is_number(value) and math.isfinite(value))
             if not fine:
                 return f"{at}.{item}.{part}"
+        if item in statements and not isinstance(answer.get("evidence", ""), str):  # the views read it as text
+            return f"{at}.{item}.evidence"
     return None
+
+
+def list_problem(entries, at, most, entry_problem):
+    """Too many entries, one not a set of fields or with a wrong field (entry_problem), or an id used twice: the
+    field named, or None."""
+    if len(entries) > most:
+        return at
+    for number, entry in enumerate(entries, 1):
+        wrong = f"{at}.{number}" if not isinstance(entry, dict) else entry_problem(entry, f"{at}.{number}")
+        if wrong:
+            return wrong
+    ids = [entry["id"] for entry in entries]
+    return next((f"{at}.{number}.id" for number, id in enumerate(ids, 1) if id in ids[:number - 1]), None)
 
 
 def first_wrong(checks):
@@ -1187,49 +1206,43 @@ def record_problem(record, is_date):
     def date(value):
         return isinstance(value, str) and is_date(value)
 
-    wrong = first_wrong([
-        ("formatVersion", is_whole(get("formatVersion"), 1)),
-        ("framework", isinstance(get("framework"), str)),
-        ("frameworkVersion", isinstance(get("frameworkVersion"), str)),
-        ("id", isinstance(get("id"), str) and 0 < utf16_length(get("id")) <= 100),
-        ("setting", isinstance(get("setting"), str)),
-        ("period", isinstance(get("period"), str)),
-        ("participants", get("participants") is MISSING or isinstance(get("participants"), str)),
-        ("created", date(get("created"))),
-        ("updated", get("updated") is None or date(get("updated"))),
-        ("revision", is_whole(get("revision"), 0)),
-        ("completed", isinstance(get("completed"), dict) and all(isinstance(v, bool) for v in get("completed").values())),
-        ("reviewPoints", isinstance(get("reviewPoints"), list)),
-        ("actions", get("actions") is MISSING or isinstance(get("actions"), list)),
-    ]) or answers_problem(get("answers"), "answers")
-    for number, point in enumerate([] if wrong else get("reviewPoints"), 1):
-        at = f"reviewPoints.{number}"
-        if not isinstance(point, dict):
-            wrong = at
-        else:
-            wrong = first_wrong([(f"{at}.id", isinstance(point.get("id"), str) and len(point["id"]) > 0),
-                                 (f"{at}.name", isinstance(point.get("name"), str)),
-                                 (f"{at}.saved", date(point.get("saved")))]) or answers_problem(
-                point.get("answers", MISSING), f"{at}.answers")
-        if wrong:
-            break
-    for number, action in enumerate([] if wrong or get("actions") is MISSING else get("actions"), 1):
-        at = f"actions.{number}"
-        if not isinstance(action, dict):
-            wrong = at
-        else:
-            statements = action.get("statements")
-            wrong = first_wrong(
+    def shape_problem(statements):  # with the answers to these statements checked as the views read them
+        wrong = first_wrong([
+            ("formatVersion", is_whole(get("formatVersion"), 1)),
+            ("framework", isinstance(get("framework"), str)),
+            ("frameworkVersion", isinstance(get("frameworkVersion"), str)),
+            ("id", isinstance(get("id"), str) and 0 < utf16_length(get("id")) <= 100),
+            ("setting", isinstance(get("setting"), str)),
+            ("period", isinstance(get("period"), str)),
+            ("participants", get("participants") is MISSING or isinstance(get("participants"), str)),
+            ("created", date(get("created"))),
+            ("updated", get("updated") is None or date(get("updated"))),
+            ("revision", is_whole(get("revision"), 0)),
+            ("completed", isinstance(get("completed"), dict) and all(isinstance(v, bool) for v in get("completed").values())),
+            ("reviewPoints", isinstance(get("reviewPoints"), list)),
+            ("actions", get("actions") is MISSING or isinstance(get("actions"), list)),
+        ]) or answers_problem(get("answers"), "answers", statements)
+        if not wrong:
+            wrong = list_problem(get("reviewPoints"), "reviewPoints", 200, lambda point, at: first_wrong([
+                (f"{at}.id", isinstance(point.get("id"), str) and len(point["id"]) > 0),
+                (f"{at}.name", isinstance(point.get("name"), str)),
+                (f"{at}.saved", date(point.get("saved")))]) or answers_problem(
+                    point.get("answers", MISSING), f"{at}.answers", statements))
+        if not wrong and get("actions") is not MISSING:
+            wrong = list_problem(get("actions"), "actions", 500, lambda action, at: first_wrong(
                 [(f"{at}.id", isinstance(action.get("id"), str) and len(action["id"]) > 0),
-                 (f"{at}.statements", isinstance(statements, list) and all(isinstance(s, str) for s in statements))]
-                + [(f"{at}.{field}", isinstance(action[field], str)) for field in js_keys(action) if field != "statements"])
-        if wrong:
-            break
+                 (f"{at}.statements", isinstance(action.get("statements"), list) and all(
+                     isinstance(s, str) for s in action["statements"]))]
+                + [(f"{at}.{field}", isinstance(action[field], str)) for field in js_keys(action) if field != "statements"]))
+        return wrong
+
+    wrong = shape_problem(())
     if wrong:
         return "field", wrong
     if record["framework"] != AUDIT:
         return "words", '"framework" should be send-audit-rag'
-    return None
+    wrong = shape_problem(AUDIT_STATEMENTS)
+    return ("field", wrong) if wrong else None
 
 
 def ordinal(index, count):
@@ -1449,6 +1462,7 @@ def test_the_page_never_breaks_on_a_generated_file_and_changes_nothing_it_refuse
     page.keyboard.type("Train governors")
     tool.leave_field()
     saved = tool.storage()
+    durable = page.evaluate(DURABLE_ALL)   # the page's second copy, which would put a loaded record back after a reload
     page.evaluate(PREPARE)
     tool.go("#files")
     is_date = date_checker(page)
@@ -1490,6 +1504,7 @@ def test_the_page_never_breaks_on_a_generated_file_and_changes_nothing_it_refuse
                 tool.go(view)
             assert page.errors == []
             page.evaluate(SNAPSHOT_RESTORE, saved)
+            page.evaluate(DURABLE_RESTORE, durable)
             page.reload()
             page.wait_for_function("() => document.getElementById('save-status').textContent !== ''")
             page.evaluate(PREPARE)

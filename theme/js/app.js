@@ -11,6 +11,8 @@
   var panels = toolkit.panels;
   var transfer = toolkit.transfer;
   var TYPING_DELAY = 300;
+  var STORE_ROOM = 5 * 1024 * 1024;   // characters of localStorage a site (or, in Chromium, every file:// page) gets
+  var NEARLY_FULL = 0.8;
 
   var SAVE_ERRORS = {
     full: "Your last change was not saved, because this browser's storage is full. Everything saved before it is " +
@@ -20,13 +22,27 @@
       "here. The page tries again with your next change."
   };
 
+  /* Said after a change that could not be saved, after what it was. */
+  var NOT_SAVED = {
+    full: "This browser's storage is full: the change stays on this page until you close it. Download your answers " +
+      "(Download or load) to keep it, and make room in Your assessments.",
+    failed: "This browser would not save it: the change stays on this page until you close it. Download your answers " +
+      "(Download or load) to keep it.",
+    memory: "This browser is not letting the page keep anything: download your answers (Download or load) before you " +
+      "close this page."
+  };
+
   function start() {
     var dataElement = document.getElementById("framework-data");
     if (!dataElement) { return; }
     if (window.performance && performance.mark) { performance.mark("send-toolkit:start"); }  // for benchmarks/run.py
     var framework = answers.index(JSON.parse(dataElement.textContent));
     var store = toolkit.storage.open(document.documentElement.dataset.storagePrefix);
-    var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null };
+    var durable = toolkit.durable.open(store.prefix);
+    var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null,
+                  ready: false, base: null };
+    var unsafe = Object.create(null);   // id: the revision this tab wrote that is not yet in the durable copy (false: cannot be)
+    var held = Object.create(null);    // name: text recovered from the durable copy that localStorage refused (full)
     var byId = document.getElementById.bind(document);
 
     document.querySelectorAll("[data-enhance]").forEach(function (element) { element.hidden = false; });
@@ -39,6 +55,8 @@
       flush: flush,
       current: function () { return state.record; },
       saved: savedRecords,
+      onScreen: onScreen,
+      unsaved: function () { return state.pending.length > 0; },
       readOnly: function () { return state.readOnly; },
       downloaded: downloaded,
       markDownloaded: markDownloaded,
@@ -52,30 +70,42 @@
       return "assessment:" + id;
     }
 
+    function readText(name) {
+      return Object.prototype.hasOwnProperty.call(held, name) ? held[name] : store.read(name);
+    }
+
+    /* The record saved under name, or null: a record must be stored under its own id (a copy under
+       another key would come back after the assessment is deleted). */
+    function readNamed(name) {
+      var record = assessments.parse(readText(name), framework);
+      return record && recordName(record.id) === name ? record : null;
+    }
+
     function readRecord(id) {
-      return assessments.parse(store.read(recordName(id)), framework);
+      return readNamed(recordName(id));
     }
 
     function recordNames() {
-      return store.names().filter(function (name) { return name.indexOf("assessment:") === 0; });
+      var names = store.names().filter(function (name) { return name.indexOf("assessment:") === 0; });
+      return names.concat(Object.keys(held).filter(function (name) { return names.indexOf(name) < 0; }));
     }
 
     function savedRecords() {
-      return recordNames().map(function (name) { return assessments.parse(store.read(name), framework); }).filter(Boolean);
+      return recordNames().map(readNamed).filter(Boolean);
     }
 
     /* Saved assessments that cannot be read (damaged by hand, by a full disk, or by another program):
        [{ id, text }]. They are listed to download or remove; nothing else uses them. */
     function damagedRecords() {
-      return recordNames().filter(function (name) { return !assessments.parse(store.read(name), framework); })
-        .map(function (name) { return { id: name.slice("assessment:".length), text: store.read(name) }; });
+      return recordNames().filter(function (name) { return !readNamed(name); })
+        .map(function (name) { return { id: name.slice("assessment:".length), text: readText(name) }; });
     }
 
     /* When an assessment was last downloaded, and at which revision: { at, revision }, or null. */
     function downloaded(id) {
       try {
         var marker = JSON.parse(store.read("downloaded:" + id));
-        return marker && typeof marker.at === "string" && typeof marker.revision === "number" ? marker : null;
+        return marker && assessments.isDate(marker.at) && Number.isSafeInteger(marker.revision) ? marker : null;
       } catch (error) {
         return null;
       }
@@ -88,6 +118,14 @@
       showStatus();
     }
 
+    /* The assessments as they are on screen: those saved, with the open one as it is here (with any change
+       the browser would not save); the open one only once it holds something. */
+    function onScreen() {
+      var records = savedRecords().map(function (record) { return record.id === state.record.id ? state.record : record; });
+      var listed = records.indexOf(state.record) >= 0;
+      return listed || !state.pending.length ? records : records.concat([state.record]);
+    }
+
     /* Every assessment to list: those saved, and the open one even before its first save. */
     function allRecords() {
       var saved = savedRecords().filter(function (record) { return record.id !== state.record.id; });
@@ -98,13 +136,32 @@
        tab has saved since, and saving again needs no reading and parsing of the stored record. */
     var lastWritten = null;
 
-    /* Write a record as its next revision; returns the error, or null. */
-    function write(record) {
+    /* Write a record as its next revision into localStorage; returns { error } or { record, text }. */
+    function writeStored(record) {
       var next = Object.assign({}, record, { revision: record.revision + 1, updated: new Date().toISOString() });
       var text = JSON.stringify(next);
       var error = store.write(recordName(record.id), text);
-      if (!error) { lastWritten = { id: next.id, revision: next.revision, text: text }; }
-      return error ? { error: error } : { record: next };
+      if (error) { return { error: error }; }
+      lastWritten = { id: next.id, revision: next.revision, text: text };
+      delete held[recordName(record.id)];
+      return { record: next, text: text };
+    }
+
+    /* Then its durable copy: until that is on disk, the status does not say "Saved". */
+    function writeDurable(record, text) {
+      unsafe[record.id] = record.revision;
+      durable.save(recordName(record.id), text, record.revision, function (done) {
+        if (unsafe[record.id] !== record.revision) { return; }   // a later write is waiting
+        if (done) { delete unsafe[record.id]; } else { unsafe[record.id] = false; }
+        showStatus();
+      });
+    }
+
+    /* Write a record as its next revision, in both stores; returns { error } or { record }. */
+    function write(record) {
+      var result = writeStored(record);
+      if (result.record) { writeDurable(result.record, result.text); }
+      return result;
     }
 
     /* Whether storage holds exactly what this tab last wrote of this record, at its revision. */
@@ -128,36 +185,90 @@
       }
     }
 
+    /* Save the changes waiting. Nothing is saved before the durable copy has been compared with
+       localStorage on opening (a newer copy from before a crash must not be written over). */
     function flush() {
       window.clearTimeout(state.timer);
-      if (!state.pending.length || state.readOnly) { return; }
+      if (!state.pending.length || state.readOnly || !state.ready) { return; }
       var record = state.record;
-      var stored = storedAsWritten(record) ? null : readRecord(record.id);   // null: as written, so at this revision
-      var merged = Boolean(stored) && stored.revision !== record.revision;
-      if (merged) {
-        state.pending.forEach(function (edit) { edit(stored); });
-        record = stored;
+      var asWritten = storedAsWritten(record);
+      if (!asWritten && record.updated && readText(recordName(record.id)) === null) {
+        deletedElsewhere();   // saved before, gone now: never bring it back
+        return;
       }
+      var stored = asWritten ? null : readRecord(record.id);   // null: as written, so at this revision
+      var merged = Boolean(stored) && stored.revision !== record.revision ? mergeTabs(stored) : null;
+      if (merged) { record = merged.record; }
       var result = write(record);
       if (result.error) {
         state.record = record;
         showError(result.error);
       } else {
         state.record = result.record;
+        state.base = result.text;
         state.pending = [];
         showError(null);
         if (store.read("current") !== record.id) { store.write("current", record.id); }
       }
       if (merged) {
         controls.fill(state.record);
-        say("This assessment was also changed in another tab or window: those changes and yours are both kept.");
+        say(merged.words);
       }
       showStatus();
     }
 
+    /* Another tab saved this assessment since this one last did (no Web Locks, or a tab that lost its
+       lock): this tab's waiting changes are applied to what it saved. Where both changed the same text,
+       both texts are kept in the box; where both changed the same rating, this tab's (the later) stays. */
+    function mergeTabs(stored) {
+      var base = state.base ? JSON.parse(state.base) : {};
+      var both = toolkit.changes.bothChanged(base, state.record, stored);
+      var theirs = both.texts.map(function (path) { return toolkit.changes.at(stored, path); });
+      state.pending.forEach(function (edit) { edit(stored); });
+      both.texts.forEach(function (path, index) {
+        toolkit.changes.setAt(stored, path, toolkit.changes.bothTexts(theirs[index], toolkit.changes.at(stored, path)));
+      });
+      var words = "This assessment was also changed in another tab or window: those changes and yours are both kept.";
+      if (both.texts.length) {
+        words += " " + plural(both.texts.length, "box was", "boxes were") + " changed in both: each now holds " +
+          "both texts, the other tab's first, then yours. Please read " + (both.texts.length === 1 ? "it" : "them") + " and tidy up.";
+      }
+      if (both.others.length) {
+        words += " " + plural(both.others.length, "rating or date was", "ratings or dates were") + " changed in both: yours " +
+          (both.others.length === 1 ? "is" : "are") + " kept.";
+      }
+      return { record: stored, words: words };
+    }
+
+    function plural(count, one, many) {
+      return count + " " + (count === 1 ? one : many);
+    }
+
+    function deletedElsewhere() {
+      var lost = state.pending.length > 0;
+      state.pending = [];
+      window.clearTimeout(state.timer);
+      open(openMostRecent());
+      say("The assessment that was open here was deleted in another tab or window" +
+        (lost ? ", so your last changes to it were not kept." : "."));
+    }
+
     function showError(error) {
+      if (error === "full" && state.error !== "full") { showStorageUse(); }
       state.error = error;
       byId("save-error").textContent = error ? SAVE_ERRORS[error] : "";
+    }
+
+    /* How much of the store is used, on Your assessments, and a warning under the tool bar before it is full. */
+    function showStorageUse() {
+      var use = store.usage();
+      var percent = function (size) { return Math.min(100, Math.round(100 * size / STORE_ROOM)) + "%"; };
+      byId("storage-use").textContent = !store.persistent ? "This browser is not letting the page keep anything." :
+        "The assessments of this framework use " + percent(use.ours) + " of the room this browser gives for saving (about 5 MB)" +
+        (use.all > use.ours ? "; with what other frameworks and other pages keep there, " + percent(use.all) + " is used." : ".");
+      byId("storage-notice").hidden = !store.persistent || use.all < NEARLY_FULL * STORE_ROOM;
+      byId("storage-notice-use").textContent = "Saved answers, here and on other pages that share this browser's storage, use " +
+        percent(use.all) + " of the room it gives (about 5 MB).";
     }
 
     function showStatus() {
@@ -168,6 +279,11 @@
         text = "Not saved: this browser is not letting the page keep your work";
       } else if (state.error) {
         text = state.error === "full" ? "Not saved: this browser's storage is full" : "Not saved: this browser would not save it";
+      } else if (state.record.updated && unsafe[state.record.id] === false) {
+        text = "Kept in this browser " + assessments.formatWhen(state.record.updated, new Date()) +
+          ", but not yet safe from a crash: the browser writes it to disk within a minute. Download your answers to be safe";
+      } else if (state.record.updated && state.record.id in unsafe) {
+        text = "Saving…";
       } else if (state.record.updated) {
         var marker = downloaded(state.record.id);
         var upToDate = marker && marker.revision >= state.record.revision;
@@ -201,6 +317,7 @@
       flush();
       var reopening = state.lock && state.record && state.record.id === record.id;
       state.record = record;
+      state.base = JSON.stringify(record);
       state.pending = [];
       showError(null);
       controls.fill(record);
@@ -254,21 +371,65 @@
       if (name === recordName(state.record.id)) {
         var newer = assessments.parse(event.newValue, framework);
         if (!newer) {
-          open(openMostRecent());
-          say("The assessment that was open here was deleted in another tab or window.");
+          deletedElsewhere();
           return;
         }
         if (newer.revision > state.record.revision && !state.pending.length) {
           state.record = newer;
+          state.base = event.newValue;
           controls.fill(newer);
         }
       }
       refresh();
     });
 
+    /* ---- after a crash: put back from the durable copy what localStorage lost, then allow saving */
+
+    function storedRevision(name) {
+      var record = assessments.parse(store.read(name), framework);
+      return record ? record.revision : null;
+    }
+
+    function recover() {
+      durable.entries().then(function (entries) {
+        var repairs = toolkit.durable.repairs(entries.filter(function (entry) {
+          return entry.name.indexOf("assessment:") === 0;
+        }), storedRevision);
+        repairs.forEach(function (repair) {
+          if (repair.text === null) {
+            store.remove(repair.name);
+          } else if (store.write(repair.name, repair.text) !== null) {
+            held[repair.name] = repair.text;   // localStorage is full: read from here until it takes it
+          }
+        });
+        state.ready = true;
+        if (repairs.length) { afterRecovery(repairs); }
+        flush();
+      });
+    }
+
+    /* Open what was recovered when it is the open assessment, or the open one was never saved; changes
+       typed meanwhile are kept. */
+    function afterRecovery(repairs) {
+      var current = state.record;
+      var touched = repairs.some(function (repair) { return repair.name === recordName(current.id); });
+      if (touched || (!current.updated && !state.pending.length)) {
+        var typed = state.pending;
+        state.pending = [];
+        open(touched ? readRecord(current.id) || openMostRecent() : openMostRecent());
+        typed.forEach(function (edit) { edit(state.record); state.pending.push(edit); });
+        if (typed.length) { controls.fill(state.record); }
+      } else {
+        refresh();
+      }
+      say("Your latest changes have been put back: the browser closed before it had written them to its quick storage, " +
+        "and the page had also kept them safely on disk.");
+    }
+
     /* ---- the views */
 
     function refresh() {
+      showStorageUse();
       panels.showProgress(framework, state.record);
       panels.showOrphans(framework, state.record);
       byId("assessment-name").textContent = assessments.title(state.record);
@@ -338,8 +499,7 @@
         "Its answers and review points will be removed from this browser. This cannot be undone.",
         "Yes, delete it").then(function (yes) {
         if (!yes) { return; }
-        store.remove(recordName(id));
-        store.remove("downloaded:" + id);
+        forget(id, record.revision);
         var wasOpen = id === state.record.id;
         if (wasOpen) {
           state.pending = [];
@@ -348,6 +508,16 @@
         refresh();
         say("Deleted " + title + "." + (wasOpen ? " Open now: " + assessments.title(state.record) + "." : ""), "assessments", true);
       });
+    }
+
+    /* Remove an assessment from both stores; the durable copy keeps a marker that it was deleted at this
+       revision, so that a deletion localStorage lost in a crash is made again on opening. */
+    function forget(id, revision) {
+      store.remove(recordName(id));
+      store.remove("downloaded:" + id);
+      delete held[recordName(id)];
+      delete unsafe[id];
+      durable.remove(recordName(id), revision);
     }
 
     function editDetails(event) {
@@ -369,10 +539,47 @@
         "Its text, which this page cannot read, will be removed from this browser. Download its text first if it may matter. " +
         "No other assessment is affected. This cannot be undone.", "Yes, remove it").then(function (yes) {
         if (!yes) { return; }
-        store.remove(recordName(id));
-        store.remove("downloaded:" + id);
+        forget(id, Number.MAX_SAFE_INTEGER);   // its revision cannot be read: no copy of it comes back
         refresh();
         say("Removed the damaged assessment.", "assessments", true);
+      });
+    }
+
+    /* Keep only the latest review point of a record. */
+    function latest(record) {
+      record.reviewPoints = [record.reviewPoints.reduce(function (newest, point) { return point.saved >= newest.saved ? point : newest; })];
+    }
+
+    /* Make room: in every assessment of this framework, remove every review point but the latest (asks first). */
+    function removeOldReviewPoints() {
+      flush();
+      var records = allRecords().filter(function (record) { return record.reviewPoints.length > 1; });
+      var count = records.reduce(function (sum, record) { return sum + record.reviewPoints.length - 1; }, 0);
+      if (!count || state.readOnly) {
+        say(count ? "This assessment is open in another tab or window: remove review points there."
+                  : "There are no old review points to remove: no assessment has more than one.", "assessments", true);
+        return;
+      }
+      var before = store.usage().all;
+      panels.confirm("Remove " + plural(count, "old review point", "old review points") + "?",
+        "Each assessment keeps its latest review point; the older ones, with the copies of the answers they keep, are " +
+        "removed from this browser. Download your answers first if you may need them: a file keeps every review point. " +
+        "Your answers now do not change. This cannot be undone.", "Yes, remove them").then(function (yes) {
+        if (!yes) { return; }
+        var failed = records.some(function (record) {
+          if (record.id === state.record.id) {
+            change(latest, false);
+            return Boolean(state.error);
+          }
+          var copy = JSON.parse(JSON.stringify(record));
+          latest(copy);
+          return Boolean(write(copy).error);
+        });
+        refresh();
+        var freed = Math.max(0, before - store.usage().all);
+        say(failed ? "Some review points could not be removed: this browser would not save the change."
+                   : "Removed " + plural(count, "old review point", "old review points") + ", making room for about " +
+                     Math.round(100 * freed / STORE_ROOM) + "% of this browser's storage.", "assessments", true);
       });
     }
 
@@ -383,13 +590,13 @@
       var now = new Date();
       var undo = [];
       var words = [];
-      var first = null;
+      var written = [];
       for (var i = 0; i < steps.length; i += 1) {
         var step = steps[i];
         var record;
         if (step.into === "new") {
           record = JSON.parse(JSON.stringify(step.record));
-          if (store.read(recordName(record.id)) !== null || record.id === state.record.id) { record.id = assessments.newId("a", now); }
+          if (readText(recordName(record.id)) !== null || record.id === state.record.id) { record.id = assessments.newId("a", now); }
           words.push("“" + assessments.title(record) + "” added as a new assessment");
         } else {
           var here = readRecord(step.into) || state.record;
@@ -398,7 +605,7 @@
             ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
         }
         undo.push([recordName(record.id), store.read(recordName(record.id))]);
-        var result = write(record);
+        var result = writeStored(record);
         if (result.error) {
           undo.reverse().forEach(function (entry) {
             if (entry[1] === null) { store.remove(entry[0]); } else { store.write(entry[0], entry[1]); }
@@ -406,8 +613,10 @@
           return { error: "Nothing was loaded: " + (result.error === "full" ? "this browser's storage is full" : "this browser would not save it") +
             ". Everything saved before is still here, unchanged." };
         }
-        first = first || result.record;
+        written.push(result);
       }
+      written.forEach(function (each) { writeDurable(each.record, each.text); });   // all of it, now that all is written
+      var first = written[0].record;
       open(first);
       store.write("current", first.id);
       return { words: words };
@@ -415,13 +624,19 @@
 
     /* ---- review points */
 
+    /* Why the last change is not saved, in words for a message, or "" when it is. */
+    function notSaved() {
+      return state.error ? NOT_SAVED[state.error] : (store.persistent ? "" : NOT_SAVED.memory);
+    }
+
     function saveReviewPoint() {
       var input = byId("review-point-name");
       var point = assessments.reviewPoint(state.record.answers, input.value, new Date());
       change(function (record) { record.reviewPoints.push(JSON.parse(JSON.stringify(point))); }, false);
       input.value = assessments.termName(new Date());
       onShow(views.current());
-      say("Review point saved: " + point.name + ".", "review-points", true);
+      say(notSaved() ? "The review point " + point.name + " is made but not saved. " + notSaved()
+                     : "Review point saved: " + point.name + ".", "review-points", true);
     }
 
     function renameReviewPoint(id) {
@@ -430,7 +645,8 @@
         if (!name) { return; }
         change(function (record) { assessments.renameReviewPoint(record, id, name); }, false);
         onShow(views.current());
-        say("Review point renamed: " + name + ".", "review-points", true);
+        say("Review point renamed: " + name + "." + (notSaved() ? " The new name is not saved. " + notSaved() : ""),
+          "review-points", true);
       });
     }
 
@@ -443,7 +659,8 @@
         if (!yes) { return; }
         change(function (record) { assessments.deleteReviewPoint(record, id); }, false);
         onShow(views.current());
-        say("Review point deleted: " + point.name + ".", "review-points", true);
+        say("Review point deleted: " + point.name + "." + (notSaved() ? " Its deletion is not saved. " + notSaved() : ""),
+          "review-points", true);
       });
     }
 
@@ -478,6 +695,7 @@
       if (button.dataset.damagedDownload) { downloadDamaged(button.dataset.damagedDownload); }
       if (button.dataset.damagedRemove) { removeDamaged(button.dataset.damagedRemove); }
       if (button.id === "new-assessment") { startNew(); }
+      if (button.id === "remove-old-review-points") { removeOldReviewPoints(); }
       if (button.dataset.open) { openAssessment(button.dataset.open); }
       if (button.dataset.duplicate) { duplicateAssessment(button.dataset.duplicate); }
       if (button.dataset.delete) { deleteAssessment(button.dataset.delete); }
@@ -520,13 +738,22 @@
     document.addEventListener("focusout", flush);
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { flush(); } });
     window.addEventListener("pagehide", flush);
+    window.addEventListener("beforeunload", function (event) {
+      flush();
+      if (state.pending.length || (!store.persistent && state.record.updated)) {
+        event.preventDefault();   // the browser asks whether to leave; what is not saved would be lost
+        event.returnValue = "";
+      }
+    });
 
     byId("review-point-name").value = assessments.termName(new Date());
     state.record = openMostRecent();
+    state.base = JSON.stringify(state.record);
     controls.fill(state.record);
     lock(state.record);
     refresh();
     views.start();
+    recover();
     document.documentElement.classList.remove("js-starting", "js-saved", "js-fresh", "js-no-storage");  // see start.js
     if (window.performance && performance.mark) { performance.mark("send-toolkit:ready"); }  // for benchmarks/run.py
   }

@@ -61,7 +61,8 @@
       return null;
     }
     if (problem(record) || record.framework !== framework.framework) { return null; }
-    return migrate(record, framework);
+    migrate(record, framework);
+    return problem(record, framework) ? null : record;
   }
 
   function isObject(value) {
@@ -72,13 +73,23 @@
     return typeof value === "string" && !isNaN(Date.parse(value));
   }
 
+  /* The most a school could make in one assessment: more is a damaged or made-up record. */
+  var MOST_ACTIONS = 500;
+  var MOST_REVIEW_POINTS = 200;
+
   /* What is wrong with a record's shape, in words naming the field, or null when nothing is. Checks every
-     field that the page reads, so that a record that passes can be shown and changed safely. */
-  function problem(record) {
+     field that the page reads, so that a record that passes can be shown and changed safely; with the
+     framework, also the answers to its items that the page reads (see itemProblem). */
+  function problem(record, framework) {
     if (!isObject(record)) { return "it is not an assessment"; }
     if (record.format !== FORMAT) { return "it is not an assessment from this toolkit"; }
-    var wrong = firstWrong([
-      ["formatVersion", record.formatVersion, Number.isInteger(record.formatVersion) && record.formatVersion >= 1, "a whole number"],
+    return fieldsProblem(record) || answersProblem(record.answers, "answers", framework) ||
+      reviewPointsProblem(record.reviewPoints, framework) || actionsProblem(record.actions || []);
+  }
+
+  function fieldsProblem(record) {
+    return firstWrong([
+      ["formatVersion", record.formatVersion, Number.isSafeInteger(record.formatVersion) && record.formatVersion >= 1, "a whole number"],
       ["framework", record.framework, typeof record.framework === "string", "text"],
       ["frameworkVersion", record.frameworkVersion, typeof record.frameworkVersion === "string", "text"],
       ["id", record.id, typeof record.id === "string" && record.id.length > 0 && record.id.length <= 100, "text of 1 to 100 characters"],
@@ -87,29 +98,55 @@
       ["participants", record.participants, record.participants === undefined || typeof record.participants === "string", "text"],
       ["created", record.created, isDate(record.created), "a date"],
       ["updated", record.updated, record.updated === null || isDate(record.updated), "a date"],
-      ["revision", record.revision, Number.isInteger(record.revision) && record.revision >= 0, "a whole number"],
+      ["revision", record.revision, Number.isSafeInteger(record.revision) && record.revision >= 0, "a whole number"],
       ["completed", record.completed, isObject(record.completed) && Object.keys(record.completed).every(function (key) {
         return typeof record.completed[key] === "boolean";
       }), "a set of sections, each true or false"],
       ["reviewPoints", record.reviewPoints, Array.isArray(record.reviewPoints), "a list"],
       ["actions", record.actions, record.actions === undefined || Array.isArray(record.actions), "a list"]
     ]);
-    if (wrong) { return wrong; }
-    wrong = answersProblem(record.answers, "answers");
-    for (var p = 0; !wrong && p < record.reviewPoints.length; p += 1) {
-      var point = record.reviewPoints[p];
+  }
+
+  function reviewPointsProblem(points, framework) {
+    var wrong = tooMany("reviewPoints", points, MOST_REVIEW_POINTS, "review points");
+    for (var p = 0; !wrong && p < points.length; p += 1) {
+      var point = points[p];
       var at = "reviewPoints." + (p + 1);
       wrong = isObject(point) ? firstWrong([
         [at + ".id", point.id, typeof point.id === "string" && point.id.length > 0, "text"],
         [at + ".name", point.name, typeof point.name === "string", "text"],
         [at + ".saved", point.saved, isDate(point.saved), "a date"]
-      ]) || answersProblem(point.answers, at + ".answers") : '"' + at + '" should be a review point';
+      ]) || answersProblem(point.answers, at + ".answers", framework) : '"' + at + '" should be a review point';
     }
-    var actions = record.actions || [];
+    return wrong || repeatedId(points, "reviewPoints", "review point");
+  }
+
+  function actionsProblem(actions) {
+    var wrong = tooMany("actions", actions, MOST_ACTIONS, "actions");
     for (var a = 0; !wrong && a < actions.length; a += 1) {
       wrong = actionProblem(actions[a], "actions." + (a + 1));
     }
-    return wrong;
+    return wrong || repeatedId(actions, "actions", "action");
+  }
+
+  /* '"actions" should be at most 500 actions, not 501: …', or null. */
+  function tooMany(field, list, most, words) {
+    return list.length > most ? '"' + field + '" should be at most ' + most + " " + words + ", not " + list.length +
+      ": that is beyond what a school could make" : null;
+  }
+
+  /* The first entry of a list whose id an earlier one has, in words, or null. */
+  function repeatedId(list, field, word) {
+    var seen = Object.create(null);
+    for (var i = 0; i < list.length; i += 1) {
+      var id = list[i].id;
+      if (seen[id]) {
+        return '"' + field + "." + (i + 1) + '.id" should be an id of its own, not \u201c' + shortText(id) + "\u201d again (" +
+          word + " " + seen[id] + " has it too)";
+      }
+      seen[id] = i + 1;
+    }
+    return null;
   }
 
   /* The first of [name, value, fine, what it should be] that is not fine, as words. */
@@ -131,28 +168,50 @@
   }
 
   /* Answers hold, for each item, parts that are text or numbers, or a repeating form's rows of text. */
-  function answersProblem(answers, at) {
+  function answersProblem(answers, at, framework) {
     if (!isObject(answers)) { return '"' + at + '" should be a set of answers, not ' + kindOf(answers); }
     var items = Object.keys(answers);
     for (var i = 0; i < items.length; i += 1) {
       var answer = answers[items[i]];
       var where = at + "." + items[i];
       if (!isObject(answer)) { return '"' + where + '" should be an answer, not ' + kindOf(answer); }
-      var parts = Object.keys(answer);
-      for (var p = 0; p < parts.length; p += 1) {
-        var value = answer[parts[p]];
-        var fine = parts[p] === "rows"
-          ? Array.isArray(value) && value.every(function (row) {
-            return isObject(row) && Object.keys(row).every(function (field) { return typeof row[field] === "string"; });
-          })
-          : typeof value === "string" || (typeof value === "number" && isFinite(value));
-        if (!fine) {
-          return '"' + where + "." + parts[p] + '" should be ' + (parts[p] === "rows" ? "rows of text" : "a number or text") +
-            ", not " + kindOf(value);
-        }
+      var item = framework && framework.items ? framework.items[items[i]] : undefined;
+      var wrong = partsProblem(answer, where) || (item ? itemProblem(item, answer, where) : null);
+      if (wrong) { return wrong; }
+    }
+    return null;
+  }
+
+  function partsProblem(answer, where) {
+    var parts = Object.keys(answer);
+    for (var p = 0; p < parts.length; p += 1) {
+      var value = answer[parts[p]];
+      var fine = parts[p] === "rows" ? isRows(value) : typeof value === "string" || (typeof value === "number" && isFinite(value));
+      if (!fine) {
+        return '"' + where + "." + parts[p] + '" should be ' + (parts[p] === "rows" ? "rows of text" : "a number or text") +
+          ", not " + kindOf(value);
       }
     }
     return null;
+  }
+
+  function isRows(value) {
+    return Array.isArray(value) && value.every(function (row) {
+      return isObject(row) && Object.keys(row).every(function (field) { return typeof row[field] === "string"; });
+    });
+  }
+
+  /* The parts of an answer that this framework's views read as text: a statement's evidence, a text
+     item's answer, every field of a form that is not a table. (Parts that no longer fit the item are not
+     read, and are listed instead: see misfits.) */
+  function itemProblem(item, answer, where) {
+    var text = [];
+    if (item.type === "statement") { text = ["evidence"]; }
+    if (item.type === "text") { text = ["answer"]; }
+    if (item.type === "form" && !item.repeat) { text = Object.keys(answer); }
+    return firstWrong(text.filter(function (part) { return answer[part] !== undefined; }).map(function (part) {
+      return [where + "." + part, answer[part], typeof answer[part] === "string", "text"];
+    }));
   }
 
   function actionProblem(action, at) {
@@ -206,6 +265,68 @@
   /* The ids of answers for items no longer in this framework, in the order saved. */
   function orphans(answers, framework) {
     return Object.keys(answers).filter(function (id) { return !framework.items[id]; });
+  }
+
+  /* ---- answers that no longer fit: the item is still here, but changed (a rating renamed or taken out, a
+     scale made shorter, a statement made a question). They stay in the record and in downloads, are listed
+     with the answers for statements no longer here, and nothing else reads them. */
+
+  /* [{ item, part, value, reason }], in the order saved. */
+  function misfits(answers, framework) {
+    var found = [];
+    Object.keys(answers).forEach(function (id) {
+      var item = framework.items[id];
+      if (!item) { return; }
+      Object.keys(answers[id]).forEach(function (part) {
+        var reason = misfitReason(framework, item, part, answers[id][part]);
+        if (reason) { found.push({ item: id, part: part, value: answers[id][part], reason: reason }); }
+      });
+    });
+    return found;
+  }
+
+  /* Why one part of an answer no longer fits its item, in words, or null when it fits. */
+  function misfitReason(framework, item, part, value) {
+    if (item.type !== "statement") { return asks(item, part) ? null : "this item no longer asks for it"; }
+    if (part === "evidence") { return item.evidence ? null : "this statement no longer asks for evidence"; }
+    var rating = item.ratings.find(function (each) { return each.id === part; });
+    if (!rating) { return "this rating is no longer in the framework"; }
+    return toolkit.answers.pointFor(framework.scales[rating.scale], value) ? null : "this is no longer on the rating's scale";
+  }
+
+  /* Whether a text item, grid or form has a part of this name. */
+  function asks(item, part) {
+    if (item.type === "text") { return part === "answer"; }
+    if (item.type === "form") { return item.repeat ? part === "rows" : item.fields.some(function (field) { return field.id === part; }); }
+    if (item.type === "grid") { return gridCells(item).indexOf(part) >= 0; }
+    return false;
+  }
+
+  /* A grid's cells: "<row>.<group>.<column>", or "<row>.<column>" with no groups. */
+  function gridCells(grid) {
+    var groups = grid.groups.length ? grid.groups.map(function (group) { return group + "."; }) : [""];
+    var cells = [];
+    grid.rows.forEach(function (row) {
+      groups.forEach(function (group) {
+        grid.columns.forEach(function (column) { cells.push(row + "." + group + column); });
+      });
+    });
+    return cells;
+  }
+
+  /* The answers to this framework's items without the parts that no longer fit: what the views read. */
+  function fitting(answers, framework) {
+    var kept = {};
+    Object.keys(answers).forEach(function (id) {
+      var item = framework.items[id];
+      if (!item) { return; }
+      var answer = {};
+      Object.keys(answers[id]).forEach(function (part) {
+        if (!misfitReason(framework, item, part, answers[id][part])) { answer[part] = answers[id][part]; }
+      });
+      if (Object.keys(answer).length) { kept[id] = answer; }
+    });
+    return kept;
   }
 
   /* How an assessment is named to people: "Oak Primary, Autumn 2026". */
@@ -289,6 +410,8 @@
     isDate: isDate,
     migrate: migrate,
     orphans: orphans,
+    misfits: misfits,
+    fitting: fitting,
     title: title,
     termName: termName,
     reviewPoint: reviewPoint,

@@ -1,7 +1,8 @@
 /* The "Download or load" view: files of answers and spreadsheets out, files of answers in.
-   A file is offered only after it has been read back and found to hold exactly what is saved.
+   A file is offered only after it has been read back and found to hold exactly what is on screen (what is
+   saved, and any change the browser would not save, which the message then names).
    A file loaded is checked whole, then previewed; nothing saved changes until the user says so.
-   The app gives what this needs as `app`: { flush, current, saved, readOnly, downloaded, markDownloaded,
+   The app gives what this needs as `app`: { flush, current, saved, onScreen, unsaved, readOnly, downloaded, markDownloaded,
    load, say }. Everything from a file is shown with .textContent. */
 (function (toolkit) {
   "use strict";
@@ -70,15 +71,21 @@
       return document.querySelector('input[name="download-which"]:checked').value;
     }
 
-    /* The records to put in a file, as saved now. */
+    /* The records to put in a file, as they are on screen: what is saved, and changes that could not be. */
     function recordsFor(choice) {
       app.flush();
       var current = app.current();
-      return choice === "all" ? app.saved() : app.saved().filter(function (record) { return record.id === current.id; });
+      return app.onScreen().filter(function (record) { return choice === "all" || record.id === current.id; });
+    }
+
+    /* What the file just made holds, in words. */
+    function holds() {
+      return app.unsaved() ? "It was read back and holds your answers as they are on screen, including the changes " +
+        "this browser has not saved." : "It was read back and holds exactly what is saved.";
     }
 
     /* The file of these records, once the text has been read back as a file of answers holding exactly
-       what is saved; else null, after saying so. */
+       these records; else null, after saying so. */
     function checkedFile(text, records) {
       var back = transfer.read(text, framework, title);
       var same = !back.error && back.records.length === records.length && back.records.every(function (record, index) {
@@ -106,7 +113,7 @@
         if (back !== text || !checkedFile(back, records)) { return; }
         download(text, name, "application/json");
         app.markDownloaded(records, now);
-        say("Downloaded " + name + ", with " + describe(records) + ". It was read back and holds exactly what is saved. " +
+        say("Downloaded " + name + ", with " + describe(records) + ". " + holds() + " " +
           "Keep it somewhere safe, such as your school's shared drive.");
         show();
       });
@@ -135,7 +142,7 @@
           handle = { file: file, which: choice };
           app.markDownloaded(records, now);
           say((again ? "Saved again to " : "Saved to ") + file.name + ", with " + describe(records) +
-            ". It was read back and holds exactly what is saved.");
+            ". " + holds());
           show();
         });
       }).catch(function (error) {
@@ -148,7 +155,7 @@
     /* ---- spreadsheets */
 
     function ratingsRows() {
-      var record = app.current();
+      var fitted = assessments.fitting(app.current().answers, framework);  // answers that no longer fit are left out
       var statements = Object.keys(framework.items).filter(function (id) { return framework.items[id].type === "statement"; });
       var ratingIds = [];
       var labels = {};
@@ -164,7 +171,7 @@
       var rows = [["Section", "Number", "Statement"].concat(ratingIds.map(function (id) { return labels[id]; }), anyEvidence ? ["Evidence"] : [])];
       statements.forEach(function (id) {
         var item = framework.items[id];
-        var answer = record.answers[id] || {};
+        var answer = fitted[id] || {};
         var cells = [results.sectionTitle(framework.sectionOf[id].id), results.statementNumber(id), results.statementText(id)];
         ratingIds.forEach(function (ratingId) {
           var rating = item.ratings.find(function (r) { return r.id === ratingId; });
@@ -267,10 +274,27 @@
       var clash = transfer.conflicts(mine, record).length;
       var added = record.reviewPoints.filter(function (point) { return !assessments.findReviewPoint(mine, point.id); }).length;
       var actions = record.actions.filter(function (action) { return !toolkit.plan.find(mine, action.id); }).length;
-      return plural(changed, "answer", "answers") + " would change; " + plural(added, "review point", "review points") + " and " +
+      return answersText(changed, orphansAdded(mine, record)) + plural(added, "review point", "review points") + " and " +
         plural(actions, "action", "actions") + " would be added. " +
         (clash ? plural(clash, "statement is", "statements are") + " answered differently here and in the file: the file's answer is used, " +
           "and first a review point called “" + pointName() + "” keeps the answers as they are now." : "No answer here is replaced.");
+    }
+
+    /* "3 answers would change; ", or with answers for statements not in this framework: "No answer to a
+       statement in this framework would change, but 9 answers for statements not in it would be added …" */
+    function answersText(changed, orphans) {
+      if (!orphans) { return plural(changed, "answer", "answers") + " would change; "; }
+      return (changed ? plural(changed, "answer", "answers") + " would change, and " : "No answer to a statement in this framework would change, but ") +
+        plural(orphans, "answer", "answers") + " for statements not in this framework would be added: " +
+        (orphans === 1 ? "it is" : "they are") + " kept, and listed on the overview. ";
+    }
+
+    /* How many answers for items not in this framework the file would add or change here. */
+    function orphansAdded(mine, record) {
+      return assessments.orphans(record.answers, framework).filter(function (id) {
+        return !Object.prototype.hasOwnProperty.call(mine.answers, id) ||
+          JSON.stringify(mine.answers[id]) !== JSON.stringify(record.answers[id]);
+      }).length;
     }
 
     function conflictList(mine, record) {

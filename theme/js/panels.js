@@ -36,8 +36,9 @@
   var shownProgress = Object.create(null);
 
   function showProgress(framework, record) {
+    var given = assessments.fitting(record.answers, framework);   // an answer that no longer fits is not counted
     framework.sections.forEach(function (section) {
-      var progress = answers.sectionProgress(section, record.answers, record.completed);
+      var progress = answers.sectionProgress(section, given, record.completed);
       var shown = progress.total ? progress.done + " of " + progress.total + " " + progress.verb : "Guidance to read";
       var row = shown + " " + progress.status;
       if (shownProgress[section.id] === row) { return; }
@@ -97,23 +98,57 @@
     });
   }
 
-  /* ---- answers for statements no longer in this framework */
+  /* ---- answers for statements no longer in this framework, and answers that no longer fit their item */
+
+  var ORPHANS_TITLE = "Answers that no longer fit this framework";
+  var ORPHANS_TEXT = "This framework has been updated since these answers were given: their statements were taken out, " +
+    "or changed so that the answers no longer fit. The answers are kept here, and in your downloads, in case you need them. " +
+    "They are not counted in the summary, the priorities or the comparisons.";
+  var shownOrphans = null;   // the heading and text of the page, for answers for statements taken out only
 
   function showOrphans(framework, record) {
+    var section = byId("orphans");
+    var intro = section.querySelector("p");
+    if (!shownOrphans) { shownOrphans = { title: byId("orphans-title").textContent, text: intro.textContent }; }
     var ids = assessments.orphans(record.answers, framework);
-    byId("orphans").hidden = !ids.length;
+    var misfits = assessments.misfits(record.answers, framework);
+    section.hidden = !ids.length && !misfits.length;
+    byId("orphans-title").textContent = misfits.length ? ORPHANS_TITLE : shownOrphans.title;
+    intro.textContent = misfits.length ? ORPHANS_TEXT : shownOrphans.text;
     var body = byId("orphan-list").tBodies[0];
     body.textContent = "";
     ids.forEach(function (id) {
       var answer = record.answers[id];
-      var row = body.insertRow();
-      var th = row.appendChild(element("th", id));
-      th.scope = "row";
-      cell(row, Object.keys(answer).map(function (part) {
-        var value = answer[part];
-        return part + ": " + (Array.isArray(value) ? value.map(function (r) { return Object.keys(r).map(function (k) { return r[k]; }).join(", "); }).join("; ") : String(value));
-      }).join("\n"));
+      orphanRow(body, id, Object.keys(answer).map(function (part) { return partText(part, answer[part]); }));
     });
+    misfitsByItem(misfits).forEach(function (entry) {
+      orphanRow(body, entry.item, entry.parts.map(function (misfit) {
+        return partText(misfit.part, misfit.value) + " (" + misfit.reason + ")";
+      }));
+    });
+  }
+
+  function orphanRow(body, id, lines) {
+    var row = body.insertRow();
+    row.appendChild(element("th", id)).scope = "row";
+    cell(row, lines.join("\n"));
+  }
+
+  /* "rag: amber"; a table's rows as "a, b; c". */
+  function partText(part, value) {
+    return part + ": " + (Array.isArray(value) ? value.map(function (r) {
+      return Object.keys(r).map(function (k) { return r[k]; }).join(", ");
+    }).join("; ") : String(value));
+  }
+
+  /* Misfits grouped by item, in the order found: [{ item, parts: [misfit] }]. */
+  function misfitsByItem(misfits) {
+    var groups = [];
+    misfits.forEach(function (misfit) {
+      var last = groups[groups.length - 1];
+      if (last && last.item === misfit.item) { last.parts.push(misfit); } else { groups.push({ item: misfit.item, parts: [misfit] }); }
+    });
+    return groups;
   }
 
   /* ---- review points */
@@ -149,7 +184,7 @@
       byId("compare-summary").textContent = "This assessment has no such review point: it may have been deleted. Choose one from the review points.";
       return;
     }
-    var changes = answers.compare(point.answers, record.answers, framework);
+    var changes = answers.compare(assessments.fitting(point.answers, framework), assessments.fitting(record.answers, framework), framework);
     var count = changes.reduce(function (total, item) { return total + item.changes.length; }, 0);
     byId("compare-title").textContent = "What has changed since " + point.name;
     byId("compare-summary").textContent = count === 0

@@ -249,7 +249,13 @@
     return block;
   }
 
-  function showSummary(framework, record) {
+  /* The record as the summary and priorities read it: without answers that no longer fit their items. */
+  function fitted(framework, record) {
+    return Object.assign({}, record, { answers: toolkit.assessments.fitting(record.answers, framework) });
+  }
+
+  function showSummary(framework, saved) {
+    var record = fitted(framework, saved);
     var summary = scoring.summarise(framework, record.answers, record.completed);
     var rated = summary.sections.reduce(function (n, s) { return n + (s.progress.verb === "rated" ? s.progress.done : 0); }, 0);
     var statements = summary.overall.ratings.length ? Object.keys(framework.items).filter(function (id) {
@@ -289,7 +295,7 @@
   /* A first target for an action made from a priority, for the school to put in its own words:
      "Move from 3 to 8 on this statement", "Move from Red to Green", "Meet this duty in full (now: Partly met)". */
   function suggestedTarget(framework, record, statement) {
-    var priority = scoring.priorities(framework, record.answers).find(function (p) { return p.item === statement; });
+    var priority = scoring.priorities(framework, fitted(framework, record).answers).find(function (p) { return p.item === statement; });
     if (!priority) { return ""; }
     if (!priority.worst) { return "Move from " + priority.gap.now + " to " + priority.gap.target + " on this statement"; }
     var scale = framework.scales[framework.items[statement].ratings.find(function (r) { return r.id === priority.worst.rating; }).scale];
@@ -305,7 +311,7 @@
     ruleList.textContent = "";
     rule.forEach(function (sentence) { ruleList.appendChild(element("li", sentence)); });
     byId("priority-rule-title").hidden = !rule.length;
-    var found = rule.length ? scoring.priorities(framework, record.answers) : [];
+    var found = rule.length ? scoring.priorities(framework, fitted(framework, record).answers) : [];
     byId("priorities-empty").textContent = !rule.length ?
       "This framework has no ratings, so there are no priorities to rank. Write your actions in the action plan." :
       (found.length ? "" : "Nothing is a priority yet: rate statements and set targets, and the priorities appear here.");
@@ -350,12 +356,13 @@
     byId("cover-printed").textContent = toolkit.assessments.formatDate(new Date().toISOString());
   }
 
-  /* The rows of a repeating form called "participants", as "Role, Name, Date" lines. */
+  /* The rows of a repeating form called "participants", as "Role, Name, Date" lines: those saved, else (no
+     answer, or one with no rows part, as the form shows it) the preset rows. */
   function participantRows(framework, record) {
     var form = framework.items.participants;
     var answer = record.answers.participants;
     if (!form || form.type !== "form" || !form.repeat) { return []; }
-    var rows = answer ? answer.rows : toolkit.answers.defaultRows(form);
+    var rows = answer && answer.rows ? answer.rows : toolkit.answers.defaultRows(form);
     return rows.map(function (row) {
       return form.fields.map(function (field) { return row[field.id] || ""; }).filter(Boolean).join(", ");
     }).filter(function (line) { return line.indexOf(",") >= 0; });

@@ -79,6 +79,21 @@
         return names;
       },
 
+      /* How much of the store is used, in characters (what browsers count against the quota): { ours, all }. */
+      usage: function () {
+        var use = { ours: 0, all: 0 };
+        if (!area) { return use; }
+        try {
+          for (var i = 0; i < area.length; i += 1) {
+            var key = area.key(i);
+            var size = key.length + (area.getItem(key) || "").length;
+            use.all += size;
+            if (key.indexOf(prefix) === 0) { use.ours += size; }
+          }
+        } catch (error) { /* a store that cannot be listed is reported as empty */ }
+        return use;
+      },
+
       /* The name a storage event's key stands for, or null when the key is not ours. */
       nameOf: function (key) {
         return typeof key === "string" && key.indexOf(prefix) === 0 ? key.slice(prefix.length) : null;

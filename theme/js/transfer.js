@@ -120,7 +120,7 @@
     }
     for (var i = 0; i < file.assessments.length; i += 1) {
       var record = file.assessments[i];
-      var wrong = assessments.problem(record) || (record.framework !== framework.framework ? '"framework" should be ' + framework.framework : null);
+      var wrong = recordProblem(record, framework);
       if (wrong) {
         return { error: "The file cannot be loaded: " + ordinal(i, file.assessments.length) + " has something of the wrong kind: " + wrong +
           ". It may have been edited by hand. Nothing has been changed here." };
@@ -129,8 +129,16 @@
     var newer = typeof file.frameworkVersion === "string" && file.frameworkVersion !== framework.version;
     return {
       file: { exported: assessments.isDate(file.exported) ? file.exported : null, frameworkVersion: file.frameworkVersion, otherVersion: newer },
-      records: file.assessments.map(function (each) { return assessments.migrate(each, framework); })
+      records: file.assessments   // migrated by recordProblem
     };
+  }
+
+  /* What is wrong with a record of the file, as words, or null. Its shape is checked first; then, migrated
+     to this version of the framework, the answers to this framework's items. */
+  function recordProblem(record, framework) {
+    var wrong = assessments.problem(record) ||
+      (record.framework !== framework.framework ? '"framework" should be ' + framework.framework : null);
+    return wrong || assessments.problem(assessments.migrate(record, framework), framework);
   }
 
   function ordinal(index, count) {
@@ -185,12 +193,20 @@
 
   /* ---- spreadsheets */
 
-  /* One CSV cell: quoted, with quotes doubled, and a cell that a spreadsheet would run as a formula
-     (starting =, +, -, @, tab or carriage return) made plain text with a leading apostrophe. */
+  /* One CSV cell: quoted, with quotes doubled, and a cell that a spreadsheet could run as a formula made
+     plain text with a leading apostrophe. */
   function csvCell(value) {
     var text = String(value === undefined || value === null ? "" : value);
-    if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }
+    if (isFormula(text)) { text = "'" + text; }
     return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  /* Spreadsheets trim a cell before reading it, and some read full-width signs as their plain forms: so a
+     cell is a formula when it starts with tab or carriage return, or, with its compatibility forms made
+     plain (NFKC) and any leading spaces of any kind (and zero-width ones) taken off, with =, +, - or @. */
+  var LEADING_SPACE = /^[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]+/;
+  function isFormula(text) {
+    return /^[\t\r]/.test(text) || /^[=+\-@]/.test(text.normalize("NFKC").replace(LEADING_SPACE, ""));
   }
 
   /* CSV text that Excel opens as UTF-8: a byte order mark, then rows with Windows line endings. */
@@ -207,6 +223,7 @@
     read: read,
     conflicts: conflicts,
     merge: merge,
+    csvCell: csvCell,
     csv: csv
   };
 }(window.SendToolkit = window.SendToolkit || {}));

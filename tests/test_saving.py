@@ -1,0 +1,229 @@
+""""Saved" means saved: the durable copy and what the page says about it, a full store, two tabs, deletions.
+The crash tests themselves (browsers killed after "Saved") are in test_crash.py."""
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import DURABLE_ALL, DURABLE_PUT, FILL_STORE, NO_LOCKS, axe_violations, open_tool, url_of
+
+FRAMEWORK = "send-audit-rag"
+NO_INDEXEDDB = "Object.defineProperty(window, 'indexedDB', {get: () => undefined});"
+def rag(tool, statement, label):
+    tool.section().locator(f"#{statement}--rag").get_by_label(label).check()
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_saved_means_the_durable_copy_holds_it(page, fresh_site, http_site, where):
+    tool = open_tool(page, url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html") + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Amber")
+    tool.wait_saved()
+    record = tool.record()
+    durable = page.evaluate(DURABLE_ALL)
+    assert durable == {f"assessment:{record['id']}": {"text": json.dumps(record, separators=(",", ":"), ensure_ascii=False),
+                                                     "revision": record["revision"]}}
+
+
+def test_without_a_durable_store_the_status_says_what_is_true(page, fresh_site):
+    page.add_init_script(NO_INDEXEDDB)
+    tool = open_tool(page, (fresh_site / f"{FRAMEWORK}.html").as_uri() + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Green")
+    page.wait_for_function("() => document.getElementById('save-status').textContent.startsWith('Kept in this browser at')")
+    assert tool.status().endswith(", but not yet safe from a crash: the browser writes it to disk within a minute. "
+                                  "Download your answers to be safe")
+    assert tool.answers() == {"leadership-1": {"rag": "green"}}
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_changes_localstorage_lost_in_a_crash_are_put_back_from_the_durable_copy(context, fresh_site, http_site, where):
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html") + "#leadership"
+    tool = open_tool(context.new_page(), url, FRAMEWORK)
+    rag(tool, "leadership-1", "Amber")
+    tool.wait_saved()
+    older = tool.record()
+    rag(tool, "leadership-2", "Red")
+    tool.wait_saved()
+    newer = tool.record()
+    tool.page.close()
+    # As after a crash: localStorage still holds the older revision; the durable copy holds the newer one.
+    page = context.new_page()
+    page.goto(url_of(where, fresh_site, http_site, "index.html"))   # the same origin, not the framework page
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)",
+                  [tool.prefix + "assessment:" + older["id"], json.dumps(older)])
+    again = open_tool(page, url, FRAMEWORK)
+    expect(page.locator("#done-message")).to_have_text(
+        "Your latest changes have been put back: the browser closed before it had written them to its quick storage, "
+        "and the page had also kept them safely on disk.")
+    assert again.record()["revision"] == newer["revision"]
+    assert again.answers() == {"leadership-1": {"rag": "amber"}, "leadership-2": {"rag": "red"}}
+    assert page.locator("input[name='leadership-2--rag']:checked").get_attribute("value") == "red"
+
+
+def test_a_deletion_localstorage_lost_is_made_again(context, fresh_site):
+    url = (fresh_site / f"{FRAMEWORK}.html").as_uri() + "#leadership"
+    tool = open_tool(context.new_page(), url, FRAMEWORK)
+    rag(tool, "leadership-1", "Amber")
+    tool.wait_saved()
+    record = tool.record()
+    key = tool.prefix + "assessment:" + record["id"]
+    tool.page.evaluate(DURABLE_PUT, [f"assessment:{record['id']}", {"deleted": True, "revision": record["revision"]}])
+    tool.page.goto((fresh_site / "index.html").as_uri())
+    again = open_tool(tool.page, url, FRAMEWORK)
+    tool.page.wait_for_function("key => localStorage.getItem(key) === null", arg=key)
+    assert again.records() == {}
+
+
+def test_a_full_store_never_says_saved_what_is_not(page, fresh_site):
+    tool = open_tool(page, (fresh_site / f"{FRAMEWORK}.html").as_uri() + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Green")
+    tool.wait_saved()
+    page.evaluate(FILL_STORE)
+    rag(tool, "leadership-2", "Amber")
+    assert tool.status() == "Not saved: this browser's storage is full"
+    notice = page.locator("#storage-notice")
+    expect(notice).to_be_visible()
+    assert notice.locator("h2").inner_text() == "This browser's storage is nearly full"
+    assert page.locator("#storage-notice-use").inner_text() == (
+        "Saved answers, here and on other pages that share this browser's storage, use 100% of the room it gives (about 5 MB).")
+
+    tool.go("#review-points")
+    page.locator("#review-point-name").fill("Before the governors' visit")
+    page.get_by_role("button", name="Save a review point").click()
+    assert page.locator("#done-message").inner_text() == (
+        "The review point Before the governors' visit is made but not saved. This browser's storage is full: the change "
+        "stays on this page until you close it. Download your answers (Download or load) to keep it, and make room in "
+        "Your assessments.")
+    assert tool.record()["reviewPoints"] == []
+
+    tool.go("#files")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers").click()
+    held = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))["assessments"][0]
+    assert held["answers"] == {"leadership-1": {"rag": "green"}, "leadership-2": {"rag": "amber"}}
+    assert [point["name"] for point in held["reviewPoints"]] == ["Before the governors' visit"]
+    assert "It was read back and holds your answers as they are on screen, including the changes this browser has " \
+           "not saved." in page.locator("#files-message-text").inner_text()
+
+    tool.go("#assessments")
+    assert page.locator("#storage-use").inner_text().startswith("The assessments of this framework use 0% of the room "
+                                                               "this browser gives for saving (about 5 MB); with what "
+                                                               "other frameworks and other pages keep there, 100% is used.")
+    assert axe_violations(page) == []
+
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]   # leaving with unsaved work asks first
+
+
+def test_leaving_with_everything_saved_asks_nothing(context, fresh_site):
+    page = context.new_page()
+    tool = open_tool(page, (fresh_site / f"{FRAMEWORK}.html").as_uri() + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Green")
+    tool.wait_saved()
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)
+    assert asked == []
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_two_tabs_without_web_locks_typing_in_the_same_box_keep_both_texts(context, fresh_site, http_site, where):
+    context.add_init_script(NO_LOCKS)
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html") + "#leadership"
+    first = open_tool(context.new_page(), url, FRAMEWORK)
+    first.section().locator("#leadership-1--evidence").fill("Minutes of March")
+    first.leave_field()
+    first.wait_saved()
+    second = open_tool(context.new_page(), url, FRAMEWORK)
+    first.section().locator("#leadership-1--evidence").fill("Minutes of March and April")   # first has not seen the second
+    second.section().locator("#leadership-1--evidence").fill("Governors' report")
+    second.leave_field()
+    second.wait_saved()
+    first.leave_field()
+    expect(first.page.locator("#done-message")).to_have_text(
+        "This assessment was also changed in another tab or window: those changes and yours are both kept. 1 box was "
+        "changed in both: each now holds both texts, the other tab's first, then yours. Please read it and tidy up.")
+    assert first.answers() == {"leadership-1": {"evidence": "Governors' report\n\nMinutes of March and April"}}
+    assert first.section().locator("#leadership-1--evidence").input_value() == "Governors' report\n\nMinutes of March and April"
+
+
+def test_an_assessment_deleted_in_another_tab_is_not_brought_back_by_typing(context, fresh_site):
+    url = (fresh_site / f"{FRAMEWORK}.html").as_uri()
+    typing = open_tool(context.new_page(), url + "#leadership", FRAMEWORK)
+    rag(typing, "leadership-1", "Red")
+    typing.wait_saved()
+    record = typing.record()
+    other = open_tool(context.new_page(), url + "#assessments", FRAMEWORK)   # read only: open for editing in the first
+    other.page.get_by_role("button", name="Delete").first.click()
+    typing.section().locator("#leadership-1--evidence").fill("Typed while the other tab deletes it")
+    other.page.get_by_role("button", name="Yes, delete it").click()
+    typing.section().locator("#leadership-1--evidence").fill("Typed after it was deleted")
+    typing.leave_field()
+    said = typing.page.locator("#done-message")
+    expect(said).to_contain_text("The assessment that was open here was deleted in another tab or window")
+    # Whether the first text was saved before the deletion (300 ms after typing) or not, the page says which:
+    assert said.inner_text() in ("The assessment that was open here was deleted in another tab or window.",
+                                 "The assessment that was open here was deleted in another tab or window, so your last "
+                                 "changes to it were not kept.")
+    typing.page.wait_for_timeout(500)
+    assert record["id"] not in typing.records()
+
+
+def reopened_with(page, fresh_site, name, text):
+    """Rate a statement, then, as another program might, store text(record) under name(record); open the page again."""
+    url = (fresh_site / f"{FRAMEWORK}.html").as_uri() + "#leadership"
+    tool = open_tool(page, url, FRAMEWORK)
+    rag(tool, "leadership-1", "Green")
+    tool.wait_saved()
+    record = tool.record()
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [tool.prefix + name(record), text(record)])
+    page.goto((fresh_site / "index.html").as_uri())
+    return open_tool(page, url, FRAMEWORK), record
+
+
+def test_a_record_stored_under_another_key_is_damaged_and_stays_deleted(page, fresh_site):
+    tool, record = reopened_with(page, fresh_site, lambda record: "assessment:copy", json.dumps)
+    tool.go("#assessments")
+    assert page.locator("#damaged-count").inner_text() == "1 assessment saved in this browser cannot be read: it has been damaged."
+    assert page.locator("#assessment-list tbody tr").count() == 1
+    page.get_by_role("button", name="Delete").first.click()
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(page.locator("#done-message")).to_contain_text("Deleted")
+    stored = tool.storage()
+    assert tool.prefix + "assessment:" + record["id"] not in stored
+    assert tool.prefix + "assessment:copy" in stored   # listed as damaged: to download or remove, never used
+    assert page.locator("#damaged-count").inner_text() == "1 assessment saved in this browser cannot be read: it has been damaged."
+
+
+def test_a_tampered_download_marker_is_ignored(page, fresh_site):
+    tool, record = reopened_with(page, fresh_site, lambda record: "downloaded:" + record["id"],
+                                 lambda record: json.dumps({"at": "yesterday", "revision": 1e308}))
+    assert tool.status().endswith("; not downloaded to a file yet")
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_old_review_points_can_be_removed_to_make_room(page, fresh_site, http_site, where):
+    tool = open_tool(page, url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html") + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Green")
+    tool.go("#review-points")
+    for name in ("Autumn 2025", "Spring 2026", "Summer 2026"):
+        page.locator("#review-point-name").fill(name)
+        page.get_by_role("button", name="Save a review point").click()
+        expect(page.locator("#done-message")).to_have_text(f"Review point saved: {name}.")
+    tool.go("#assessments")
+    page.get_by_role("button", name="Remove old review points").click()
+    dialog = page.get_by_role("dialog")
+    assert dialog.get_by_role("heading").inner_text() == "Remove 2 old review points?"
+    assert axe_violations(page) == []
+    dialog.get_by_role("button", name="Yes, remove them").click()
+    expect(page.locator("#done-message")).to_contain_text("Removed 2 old review points, making room for about ")
+    tool.wait_saved()
+    assert [point["name"] for point in tool.record()["reviewPoints"]] == ["Summer 2026"]
+    assert tool.answers() == {"leadership-1": {"rag": "green"}}
+    page.get_by_role("button", name="Remove old review points").click()
+    assert page.locator("#done-message").inner_text() == (
+        "There are no old review points to remove: no assessment has more than one.")
