@@ -1,12 +1,17 @@
 """"Saved" means saved: the durable copy and what the page says about it, a full store, two tabs, deletions.
 The crash tests themselves (browsers killed after "Saved") are in test_crash.py."""
+import functools
+import http.server
 import json
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DURABLE_ALL, DURABLE_PUT, FILL_STORE, NO_LOCKS, axe_violations, open_tool, url_of
+from conftest import (DURABLE_ALL, DURABLE_PUT, FILL_STORE, NO_LOCKS, SUB_PATH, QuietHandler, axe_violations, open_tool,
+                      url_of)
 
 FRAMEWORK = "send-audit-rag"
 NO_INDEXEDDB = "Object.defineProperty(window, 'indexedDB', {get: () => undefined});"
@@ -227,3 +232,85 @@ def test_old_review_points_can_be_removed_to_make_room(page, fresh_site, http_si
     page.get_by_role("button", name="Remove old review points").click()
     assert page.locator("#done-message").inner_text() == (
         "There are no old review points to remove: no assessment has more than one.")
+
+
+# ---------------------------------------------------------------- when the scripts cannot run
+
+SCRIPTS_OFF = ("Nothing you enter on this page will be kept\n"
+               "This page's scripts are not running: they are switched off in this browser, or blocked by the website or "
+               "program showing the page. You can still read the framework and print it as a blank form, but answers "
+               "typed here are not saved.\n"
+               "If this page is on a council's or school's website, please tell its web team: the toolkit's hosting guide "
+               "(docs/hosting.md, \"HTTP headers to add\") explains the setting that blocks the scripts, a "
+               "Content-Security-Policy header added to every page.")
+
+
+class BlockingHandler(QuietHandler):
+    """A web server whose site-wide header blocks every inline script and style, as some council sites send."""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", "default-src 'self'")
+        super().end_headers()
+
+
+@pytest.fixture(scope="module")
+def blocking_site(http_site, fresh_site, tmp_path_factory):
+    """The built site under the sub-path, served with a blocking Content-Security-Policy header; yields its base URL."""
+    docroot = tmp_path_factory.mktemp("blocking")
+    shutil.copytree(fresh_site, docroot / SUB_PATH.strip("/"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(BlockingHandler, directory=str(docroot)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
+    server.shutdown()
+
+
+def notice_text(page):
+    return "\n".join(part.strip() for part in page.locator("#scripts-off").inner_text().split("\n") if part.strip())
+
+
+@pytest.mark.parametrize("framework", [FRAMEWORK, "send-self-evaluation"])
+def test_a_page_whose_scripts_are_blocked_says_nothing_will_be_kept(context, blocking_site, framework):
+    page = context.new_page()   # not the page fixture: the blocked scripts and styles are reported on the console
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    page.goto(blocking_site + f"{framework}.html")
+    page.wait_for_load_state("load")
+    assert blocked, "the header should have blocked the page's scripts and styles"
+    assert page.evaluate("document.documentElement.className") == ""   # not even start.js ran
+    notice = page.locator("#scripts-off")
+    expect(notice).to_be_visible()
+    assert notice.bounding_box()["y"] < 600   # near the top, where it is seen first
+    assert notice_text(page) == SCRIPTS_OFF
+    assert page.locator("#tool-bar").is_hidden()
+    # Read as a heading by screen readers. (axe is not run: with every style blocked, the page is the browser's own
+    # default styling, which WCAG's target size criterion exempts and axe cannot tell from the author's.)
+    expect(page.get_by_role("heading", name="Nothing you enter on this page will be kept", level=2)).to_be_visible()
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_page_with_scripts_switched_off_says_nothing_will_be_kept(browser, fresh_site, http_site, where):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html"))
+        expect(page.locator("#scripts-off")).to_be_visible()
+        assert notice_text(page) == SCRIPTS_OFF
+        hidden = page.locator("[hidden]")   # what only the scripts show (the tool bar, its views) stays hidden
+        assert hidden.count() > 10
+        assert [hidden.nth(i).get_attribute("id") for i in range(hidden.count()) if hidden.nth(i).is_visible()] == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_when_the_scripts_run_the_notice_is_never_shown(page, fresh_site, http_site, where):
+    tool = open_tool(page, url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html"), FRAMEWORK)
+    assert page.locator("#scripts-off").count() == 0   # removed
+    assert tool.status() == "Nothing entered yet: your answers are saved in this browser as you go"
+    # From the first paint until app.js removes it, start.js's class hides it: put one back as the HTML has it.
+    hidden = page.evaluate("""() => { const notice = document.createElement("div"); notice.id = "scripts-off";
+        notice.className = "notice notice--warning"; notice.textContent = "x"; document.getElementById("main").prepend(notice);
+        document.documentElement.classList.add("js-starting");
+        const display = getComputedStyle(notice).display;
+        notice.remove(); document.documentElement.classList.remove("js-starting"); return display; }""")
+    assert hidden == "none"

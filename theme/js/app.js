@@ -33,6 +33,8 @@
   };
 
   function start() {
+    var scriptsOff = document.getElementById("scripts-off");   // the scripts run: the notice that they do not goes
+    if (scriptsOff) { scriptsOff.remove(); }
     var dataElement = document.getElementById("framework-data");
     if (!dataElement) { return; }
     if (window.performance && performance.mark) { performance.mark("send-toolkit:start"); }  // for benchmarks/run.py

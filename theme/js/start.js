@@ -1,7 +1,8 @@
 /* Runs in the <head>, before the page is first drawn, so that nothing moves when the scripts at the end
    of the page have started: it marks the page "js-starting" (the stylesheet then shows the tool bar at once)
    and says whether this browser holds any assessment of this framework ("js-saved" or "js-fresh") or
-   refuses storage ("js-no-storage"), so that the right notice shows from the start. It only reads. */
+   refuses storage ("js-no-storage"), so that the right notice shows from the start; "js-starting" also hides the
+   notice that the scripts are not running, which app.js then removes. It only reads. */
 (function (root) {
   "use strict";
   var prefix = root.getAttribute("data-storage-prefix") + "assessment:";
