@@ -314,3 +314,58 @@ def test_when_the_scripts_run_the_notice_is_never_shown(page, fresh_site, http_s
         const display = getComputedStyle(notice).display;
         notice.remove(); document.documentElement.classList.remove("js-starting"); return display; }""")
     assert hidden == "none"
+
+
+CLICK_RATINGS = """() => { let turn = 0; window.__clicking = window.setInterval(() => {
+    const radios = [...document.querySelectorAll('.section:not([hidden]) input[type=radio]')];
+    radios[turn++ % radios.length].click();
+}, 50); }"""
+
+
+@pytest.mark.parametrize("locks", ["locks", "no locks"])
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_another_tabs_saves_never_take_focus_or_keystrokes(context, fresh_site, http_site, where, locks):
+    """A SENCO types an action in one tab while a colleague's tab saves ratings every 50 ms: with Web Locks in
+    another assessment, without them in the same one. She types in bursts, so her tab also takes in the other
+    tab's saves between them. Every key she pressed is in the box, with focus and caret where she left them."""
+    if locks == "no locks":
+        context.add_init_script(NO_LOCKS)
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html")
+    typing = open_tool(context.new_page(), url + "#leadership", FRAMEWORK)
+    rag(typing, "leadership-1", "Red")
+    typing.wait_saved()
+    mine = typing.record()["id"]
+    typing.go("#plan")
+    typing.page.locator("#add-action").click()
+    action = typing.page.locator("[data-action]").first.get_attribute("data-action")
+    field = typing.page.locator(f"#action-{action}--target")
+    field.click()
+    clicking = open_tool(context.new_page(), url + "#assessments", FRAMEWORK)
+    if locks == "locks":   # the first tab holds its assessment: the colleague starts her own
+        clicking.page.locator("#new-setting").fill("Oak Primary")
+        clicking.page.locator("#new-period").fill("Spring 2027")
+        clicking.page.locator("#new-assessment").click()
+        assert len(clicking.records()) == 2
+    clicking.go("#leadership")
+    on_screen = "id => Math.round(document.getElementById(id).getBoundingClientRect().top)"
+    top = typing.page.evaluate(on_screen, f"action-{action}--target")
+    clicking.page.evaluate(CLICK_RATINGS)
+    typed = ""
+    for burst in range(10):
+        words = f"Burst {burst}: "[:10].ljust(10, ".")
+        typing.page.keyboard.type(words, delay=15)
+        typed += words
+        typing.page.wait_for_timeout(400)   # she stops to think; her words are saved; the other tab's saves come in
+    clicking.page.evaluate("window.clearInterval(window.__clicking)")
+    assert field.input_value() == typed
+    assert typing.page.evaluate("[document.activeElement.id, document.activeElement.selectionStart, "
+                                "document.activeElement.selectionEnd]") == [f"action-{action}--target", 100, 100]
+    assert abs(typing.page.evaluate(on_screen, f"action-{action}--target") - top) <= 2   # the box has not moved on screen
+    typing.leave_field()
+    typing.wait_saved()
+    saved = typing.records()[mine]
+    assert [entry["target"] for entry in saved["actions"]] == [typed]
+    if locks == "no locks":   # the colleague's ratings were taken in too, not lost under the typing
+        expect(typing.page.locator("#done-message")).to_have_text(
+            "Changes saved in another tab or window are shown here.")
+        assert len(saved["answers"]) > 1

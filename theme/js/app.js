@@ -366,7 +366,8 @@
       });
     }
 
-    /* Another tab saved: follow it when this tab has nothing of its own waiting to be saved. */
+    /* Another tab saved: follow it when this tab has nothing of its own waiting to be saved. Only what
+       the save changed is redrawn, and never under the person's hands: focus, caret and scroll stay put. */
     window.addEventListener("storage", function (event) {
       var name = store.nameOf(event.key);
       if (name === null) { return; }
@@ -377,12 +378,21 @@
           return;
         }
         if (newer.revision > state.record.revision && !state.pending.length) {
-          state.record = newer;
-          state.base = event.newValue;
-          controls.fill(newer);
+          toolkit.views.keepFocus(function () {
+            state.record = newer;
+            state.base = event.newValue;
+            controls.fill(newer);
+            refresh();
+          });
+          say("Changes saved in another tab or window are shown here.");
+          return;
         }
       }
-      refresh();
+      showStorageUse();
+      showStatus();
+      if (name.indexOf("assessment:") === 0 && views.current().view === "assessments") {
+        toolkit.views.keepFocus(function () { onShow(views.current()); });
+      }
     });
 
     /* ---- after a crash: put back from the durable copy what localStorage lost, then allow saving */

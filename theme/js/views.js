@@ -33,6 +33,39 @@
     return { view: "overview" };
   }
 
+  /* Where focus is, so that it can be found again after a redraw: { id, path }, the nearest element
+     with an id at or above it and the child positions from there down; null when nothing is focused. */
+  function placeOf(element) {
+    var path = [];
+    while (element && element !== document.body && !element.id) {
+      path.unshift(Array.prototype.indexOf.call(element.parentNode.children, element));
+      element = element.parentNode;
+    }
+    return element && element.id ? { id: element.id, path: path } : null;
+  }
+
+  function elementAt(place) {
+    return place.path.reduce(function (element, index) {
+      return element && element.children[index];
+    }, document.getElementById(place.id));
+  }
+
+  /* Redraw without moving the person: after another tab's save redraws the view, focus, the caret or
+     selection, and the scroll position are where they were, on the control with the same id (or at the
+     same place under the nearest element with one). */
+  function keepFocus(redraw) {
+    var before = document.activeElement;
+    var place = placeOf(before);
+    var caret = before && typeof before.selectionStart === "number" ?
+      [before.selectionStart, before.selectionEnd, before.selectionDirection] : null;
+    var scrolled = [window.scrollX, window.scrollY];
+    redraw();
+    var after = place && elementAt(place);
+    if (after && after !== document.activeElement) { after.focus({ preventScroll: true }); }
+    if (after && caret && typeof after.selectionStart === "number") { after.setSelectionRange(caret[0], caret[1], caret[2]); }
+    window.scrollTo(scrolled[0], scrolled[1]);
+  }
+
   function create(framework, onShow) {
     var baseTitle = document.title;
     var views = Array.prototype.slice.call(document.querySelectorAll("[data-view]"));
@@ -80,5 +113,5 @@
     };
   }
 
-  toolkit.views = { route: route, create: create };
+  toolkit.views = { route: route, create: create, keepFocus: keepFocus };
 }(window.SendToolkit = window.SendToolkit || {}));
