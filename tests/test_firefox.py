@@ -247,7 +247,7 @@ def title(record):
     return f"{record['setting']}, {record['period']}" if record["period"] else record["setting"]
 
 
-def load_in_firefox(driver, framework, path, record):
+def load_from_start_notice(driver, framework, path, record):
     """From the start notice of a page with nothing saved, load a file of answers holding this one record, as a
     new assessment, checking the preview first; return what the page then saved."""
     from selenium.webdriver.common.by import By
@@ -392,7 +392,7 @@ def test_firefox_download_then_load_round_trip(firefox, fresh_site, tmp_path):
     shutil.copy(original, renamed)
     opened(driver, renamed.as_uri())
     assert driver.find_element(By.ID, "save-status").text == "Nothing entered yet: your answers are saved in this browser as you go"
-    loaded = load_in_firefox(driver, framework, path, saved)
+    loaded = load_from_start_notice(driver, framework, path, saved)
     assert {field: loaded[field] for field in SAME_FIELDS} == {field: saved[field] for field in SAME_FIELDS}
     assert loaded["revision"] == saved["revision"] + 1
     assert_shown(driver, loaded)
@@ -524,7 +524,7 @@ def test_done_when_filled_in_chromium_loaded_in_firefox_and_the_same_report_prin
 
     driver = firefox()
     opened(driver, url)  # the same framework file: Firefox keeps its own storage, empty
-    loaded = load_in_firefox(driver, framework, path, chromium)
+    loaded = load_from_start_notice(driver, framework, path, chromium)
     for field in ("answers", "reviewPoints", "actions"):
         assert loaded[field] == chromium[field], field
     assert {field: loaded[field] for field in SAME_FIELDS} == {field: chromium[field] for field in SAME_FIELDS}

@@ -322,6 +322,25 @@ def print_document(page, kind, path):
     return pdf_text(path), pdf_info(path)
 
 
+def test_where_no_afterprint_comes_the_first_key_or_click_after_printing_shows_the_answers_again(page, fresh_site):
+    """Safari's engine under automation sends neither "beforeprint" nor "afterprint": a blank copy must not leave the
+    page showing empty boxes. Here window.print returns and no afterprint follows."""
+    page.add_init_script(NO_DIALOG)
+    tool = open_tool(page, (fresh_site / "send-audit-rag.html").as_uri() + "#leadership", "send-audit-rag")
+    rate(page, "leadership-1", "rag", "red")
+    tool.section().locator("#leadership-1--evidence").fill("Minutes of March")
+    tool.leave_field()
+    for act in (lambda: page.keyboard.press("Shift"), lambda: page.mouse.click(5, 5)):
+        page.locator("[data-print-document=blank]").first.evaluate("button => button.click()")
+        assert page.evaluate("window.printedDocument") == "blank"
+        assert page.locator("#leadership-1--evidence").input_value() == ""   # the blank copy, as printed
+        act()
+        assert page.evaluate("document.documentElement.dataset.print") is None
+        assert page.locator("#leadership-1--evidence").input_value() == "Minutes of March"
+        assert page.evaluate("document.querySelector('input[name=\"leadership-1--rag\"]:checked').value") == "red"
+    assert tool.answers() == {"leadership-1": {"rag": "red", "evidence": "Minutes of March"}}
+
+
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_the_three_printed_documents(where, page, fresh_site, http_site, tmp_path):
     page.add_init_script(NO_DIALOG)
