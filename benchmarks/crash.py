@@ -5,7 +5,7 @@
 The same runs as tests/test_crash.py (one browser per kill point on a persistent profile, a first change, a second
 change 6 s later, "Saved", SIGKILL of the browser's whole process tree, a restart on the same profile), at more kill
 points than the test suite waits for: 0, 1, 3, 10 and 40 s after "Saved". Chromium from file:// (in a folder with
-spaces) and over http under a sub-path, Firefox ESR from file://; each plainly, and with the store full and Web
+spaces) and over http under a sub-path, and Firefox ESR the same; each plainly, and with the store full and Web
 Locks hidden. Prints a Markdown table (kept in benchmarks/RESULTS.md with the command) and exits 0 either way: it is
 a report. Takes about 7 minutes.
 """
@@ -45,7 +45,7 @@ def main():
         assert build.build(ROOT, site) == []
         base = serve(site, temp / "webroot")
         runs = [("Chromium", "file://", site.joinpath(PAGE).as_uri()), ("Chromium", "http", base + PAGE),
-                ("Firefox ESR", "file://", site.joinpath(PAGE).as_uri())]
+                ("Firefox ESR", "file://", site.joinpath(PAGE).as_uri()), ("Firefox ESR", "http", base + PAGE)]
         print(f"Kills after \"Saved\" (s): {', '.join(map(str, KILL_AFTER))}. Each cell: kept, or what was lost.")
         print()
         print("| browser | opened from | store | " + " | ".join(f"killed at {after} s" for after in KILL_AFTER) + " |")

@@ -167,6 +167,10 @@ DURABLE_RESTORE = """entries => new Promise(done => {
     request.onsuccess = () => { const t = request.result.transaction("records", "readwrite"); const records = t.objectStore("records");
         records.clear(); Object.entries(entries).forEach(([name, value]) => records.put(value, name));
         t.oncomplete = () => { request.result.close(); done(); }; }; })"""
+SAFARI = ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 "
+          "Safari/605.1.15")
+SAFARI_SAYS = ("Safari may delete answers kept here after 7 days of use without opening this page: a downloaded file is "
+               "the safe copy")
 NO_LOCKS = "Object.defineProperty(Navigator.prototype, 'locks', {get: () => undefined});"
 
 

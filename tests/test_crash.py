@@ -286,7 +286,7 @@ def crash_firefox(url, folder, full, kill_after=KILL_AFTER):
     return found
 
 
-@pytest.mark.parametrize("case", ["plain", "full store, no Web Locks"])
-def test_what_firefox_called_saved_survives_a_kill(fresh_site, tmp_path, case):
-    url = (fresh_site / "send-self-evaluation.html").as_uri()
+@pytest.mark.parametrize("where, case", [("file", "plain"), ("http", "plain"), ("file", "full store, no Web Locks")])
+def test_what_firefox_called_saved_survives_a_kill(fresh_site, http_site, tmp_path, where, case):
+    url = url_of(where, fresh_site, http_site, "send-self-evaluation.html")
     assert crash_firefox(url, tmp_path, case != "plain") == {after: None for after in KILL_AFTER}

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import (DURABLE_ALL, DURABLE_PUT, FILL_STORE, NO_LOCKS, SUB_PATH, QuietHandler, axe_violations, open_tool,
-                      url_of)
+from conftest import (DURABLE_ALL, DURABLE_PUT, FILL_STORE, NO_LOCKS, SAFARI, SAFARI_SAYS, SUB_PATH, WAIT_MS, QuietHandler,
+                      assert_focus, axe_violations, open_tool, url_of)
 
 FRAMEWORK = "send-audit-rag"
 NO_INDEXEDDB = "Object.defineProperty(window, 'indexedDB', {get: () => undefined});"
@@ -154,6 +154,38 @@ def test_two_tabs_without_web_locks_typing_in_the_same_box_keep_both_texts(conte
         "changed in both: each now holds both texts, the other tab's first, then yours. Please read it and tidy up.")
     assert first.answers() == {"leadership-1": {"evidence": "Governors' report\n\nMinutes of March and April"}}
     assert first.section().locator("#leadership-1--evidence").input_value() == "Governors' report\n\nMinutes of March and April"
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_save_that_another_tabs_save_wrote_over_at_once_is_made_again(context, fresh_site, http_site, where):
+    """Without Web Locks two tabs can save the same revision at the same moment, and storage keeps the later write:
+    here the other tab's save of revision 2, made from revision 1, lands just after this tab's. This tab sees its
+    save replaced, and saves its change again on top of the other tab's: both are kept, on screen and in storage."""
+    context.add_init_script(NO_LOCKS)
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html")
+    tool = open_tool(context.new_page(), url + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Red")
+    tool.wait_saved()
+    first = tool.record()
+    tool.section().locator("#leadership-2--evidence").fill("Minutes of March")
+    tool.leave_field()
+    tool.wait_saved()
+    assert tool.record()["revision"] == first["revision"] + 1
+    theirs = dict(first, revision=first["revision"] + 1,
+                  answers=dict(first["answers"], **{"leadership-3": {"rag": "amber"}}))
+    other = context.new_page()
+    other.goto(url_of(where, fresh_site, http_site, "index.html"))   # the same store, as the other tab's save
+    other.evaluate("([key, text]) => localStorage.setItem(key, text)",
+                   [tool.prefix + "assessment:" + first["id"], json.dumps(theirs)])
+    expect(tool.page.locator("#done-message")).to_have_text(
+        "This assessment was also changed in another tab or window: those changes and yours are both kept.")
+    tool.wait_saved()
+    saved = tool.record()
+    assert saved["revision"] == first["revision"] + 2
+    assert saved["answers"] == {"leadership-1": {"rag": "red"}, "leadership-2": {"evidence": "Minutes of March"},
+                                "leadership-3": {"rag": "amber"}}
+    assert tool.section().locator("#leadership-3--rag input:checked").get_attribute("value") == "amber"
+    assert tool.section().locator("#leadership-2--evidence").input_value() == "Minutes of March"
 
 
 def test_an_assessment_deleted_in_another_tab_is_not_brought_back_by_typing(context, fresh_site):
@@ -369,3 +401,101 @@ def test_another_tabs_saves_never_take_focus_or_keystrokes(context, fresh_site, 
         expect(typing.page.locator("#done-message")).to_have_text(
             "Changes saved in another tab or window are shown here.")
         assert len(saved["answers"]) > 1
+
+
+# ---------------------------------------------------------------- Safari deletes what a website keeps
+
+CHROME_ON_WINDOWS = ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                     "Chrome/131.0.0.0 Safari/537.36")
+USER_AGENTS = {   # what each browser says it is, and whether it deletes a website's storage after 7 days unopened
+    "Safari on a Mac": (SAFARI, True),
+    "Safari on an iPad (says it is a Mac)": (SAFARI, True),
+    "Safari on an iPhone": ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+                            "Gecko) Version/18.1 Mobile/15E148 Safari/604.1", True),
+    "Chrome on an iPad": ("Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                          "CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1", True),
+    "Chrome on a Mac": ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        "Chrome/131.0.0.0 Safari/537.36", False),
+    "Edge on a Mac": ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                      "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86", False),
+    "Firefox on a Mac": ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:133.0) Gecko/20100101 Firefox/133.0", False),
+    "Chrome on Windows": (CHROME_ON_WINDOWS, False),
+    "Chrome on Android": ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+                          "Chrome/131.0.0.0 Mobile Safari/537.36", False),
+    "WebKitGTK (Epiphany)": ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 "
+                             "Safari/605.1.15", False),
+}
+
+
+def test_only_browsers_that_delete_what_a_website_keeps_are_told_so(page, fresh_site, http_site):
+    open_tool(page, http_site + f"{FRAMEWORK}.html", FRAMEWORK)
+    told = page.evaluate("""agents => Object.fromEntries(Object.entries(agents).map(([name, [agent]]) =>
+        [name, [SendToolkit.storage.deletesUnopened(agent, "https:"), SendToolkit.storage.deletesUnopened(agent, "http:"),
+                SendToolkit.storage.deletesUnopened(agent, "file:")]]))""", USER_AGENTS)
+    assert told == {name: [deletes, deletes, False] for name, (agent, deletes) in USER_AGENTS.items()}
+
+
+@pytest.fixture
+def safari_page(browser):
+    """A page that Chromium opens saying it is Safari on a Mac, in London's time zone, failing on any script error."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-GB", user_agent=SAFARI,
+                                  timezone_id="Europe/London", accept_downloads=True)
+    context.set_default_timeout(WAIT_MS)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+    assert page.errors == []
+
+
+def safari_notice(page):
+    """The notice as shown: None when hidden, else what it says of the last download."""
+    return None if page.locator("#safari-notice").is_hidden() else page.locator("#safari-downloaded").inner_text()
+
+
+def test_in_safari_from_a_website_the_download_comes_first_with_the_date_of_the_last_one(safari_page, http_site):
+    """The status says Safari may delete the answers; every opening with changes newer than the last download starts
+    with a notice saying when that was; its link takes the keyboard to the download, and the download ends it."""
+    page, url = safari_page, http_site + f"{FRAMEWORK}.html"
+    tool = open_tool(page, url + "#leadership", FRAMEWORK)
+    assert safari_notice(page) is None
+    rag(tool, "leadership-1", "Amber")
+    tool.wait_saved()
+    assert tool.status().endswith("; not downloaded to a file yet. " + SAFARI_SAYS)
+    assert safari_notice(page) is None   # said on opening, not in the middle of the work
+    record = tool.record()
+    # Downloaded on 1 October, changed since: as when a SENCO comes back next term.
+    page.evaluate("([key, marker]) => localStorage.setItem(key, marker)",
+                  [tool.prefix + "downloaded:" + record["id"],
+                   json.dumps({"at": "2026-10-01T09:42:00.000Z", "revision": record["revision"] - 1})])
+    tool = open_tool(page, url, FRAMEWORK)
+    expect(page.locator("#safari-notice")).to_be_visible()
+    assert page.locator("#safari-notice h2").inner_text() == "Download your answers: Safari may delete them"
+    assert safari_notice(page) == "Your answers have changed since you last downloaded them, on 1 October 2026 at 10:42."
+    assert axe_violations(page) == []
+
+    page.locator("#safari-download").focus()
+    page.keyboard.press("Enter")
+    assert_focus(page, "files-title")
+    page.locator("#download-answers").focus()
+    with page.expect_download():
+        page.keyboard.press("Enter")
+    expect(page.locator("#safari-notice")).to_be_hidden()
+    assert "; downloaded at " in tool.status() and tool.status().endswith(". " + SAFARI_SAYS)
+    tool = open_tool(page, url, FRAMEWORK)
+    assert safari_notice(page) is None   # nothing newer than the download
+
+
+def test_in_safari_from_a_file_or_in_other_browsers_no_download_is_asked_for_first(safari_page, browser, fresh_site,
+                                                                                     http_site):
+    """From a file Safari keeps nothing (the page's storage notice says so); other browsers keep what they are given."""
+    chrome = browser.new_context(user_agent=CHROME_ON_WINDOWS)
+    for page, url in [(safari_page, (fresh_site / f"{FRAMEWORK}.html").as_uri()), (chrome.new_page(), http_site + f"{FRAMEWORK}.html")]:
+        tool = open_tool(page, url + "#leadership", FRAMEWORK)
+        rag(tool, "leadership-1", "Amber")
+        tool.wait_saved()
+        assert tool.status().endswith("; not downloaded to a file yet")
+        tool = open_tool(page, url, FRAMEWORK)
+        assert tool.status().startswith("Saved in this browser") and safari_notice(page) is None
+    chrome.close()

@@ -5,8 +5,11 @@ but keeping the website data (localStorage, IndexedDB) in a folder, so that it s
 
     webkit_browser.py --automation --data=FOLDER --downloads=FOLDER
 
+with the user agent, when a test gives one, in the environment variable SEND_TOOLKIT_USER_AGENT.
+
 It runs under Debian's own Python, which has PyGObject (python3-gi) and WebKitGTK's bindings (gir1.2-webkit2-4.1),
 and prints the page's console messages to the driver's log."""
+import os
 import sys
 
 import gi
@@ -23,7 +26,7 @@ def option(name):
 
 
 def main():
-    data, downloads = option("data"), option("downloads")
+    data, downloads, user_agent = option("data"), option("downloads"), os.environ.get("SEND_TOOLKIT_USER_AGENT")
     manager = WebKit2.WebsiteDataManager(base_data_directory=f"{data}/data", base_cache_directory=f"{data}/cache")
     context = WebKit2.WebContext(website_data_manager=manager)
     context.set_automation_allowed(True)
@@ -32,6 +35,8 @@ def main():
     def create_view(session):
         view = WebKit2.WebView(web_context=context, is_controlled_by_automation=True)
         view.get_settings().set_enable_write_console_messages_to_stdout(True)
+        if user_agent:
+            view.get_settings().set_user_agent(user_agent)
         window = Gtk.Window()
         window.set_default_size(1100, 900)
         window.add(view)

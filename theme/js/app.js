@@ -41,6 +41,7 @@
     var framework = answers.index(JSON.parse(dataElement.textContent));
     var store = toolkit.storage.open(document.documentElement.dataset.storagePrefix);
     var durable = toolkit.durable.open(store.prefix);
+    var safari = toolkit.storage.deletesUnopened(navigator.userAgent, window.location.protocol);   // deletes after 7 days
     var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null,
                   ready: false, base: null };
     var unsafe = Object.create(null);   // id: the revision this tab wrote that is not yet in the durable copy (false: cannot be)
@@ -199,13 +200,18 @@
         return;
       }
       var stored = asWritten ? null : readRecord(record.id);   // null: as written, so at this revision
-      var merged = Boolean(stored) && stored.revision !== record.revision ? mergeTabs(stored) : null;
-      if (merged) { record = merged.record; }
+      if (stored && overwritten(stored)) { rebase(); }
+      var merged = Boolean(stored) && stored.revision !== state.record.revision ? mergeTabs(stored) : null;
+      var before = merged ? readText(recordName(record.id)) : state.base;
+      var edits = state.pending;
+      record = merged ? merged.record : state.record;
       var result = write(record);
       if (result.error) {
         state.record = record;
         showError(result.error);
       } else {
+        lastWritten.before = before;
+        lastWritten.edits = edits;
         state.record = result.record;
         state.base = result.text;
         state.pending = [];
@@ -217,6 +223,23 @@
         say(merged.words);
       }
       showStatus();
+    }
+
+    /* Whether another tab's save has just replaced this tab's last one: without Web Locks, two tabs can
+       save the same revision at the same moment, and the later write wins in storage. */
+    function overwritten(stored) {
+      return Boolean(lastWritten && lastWritten.edits) && lastWritten.id === stored.id &&
+        lastWritten.revision === state.record.revision && stored.revision <= lastWritten.revision &&
+        readText(recordName(stored.id)) !== lastWritten.text;
+    }
+
+    /* Then this tab's last save is made again on top of the other tab's: its changes wait to be saved
+       once more, from the copy it was made from. */
+    function rebase() {
+      state.pending = lastWritten.edits.concat(state.pending);
+      state.base = lastWritten.before;
+      state.record.revision = lastWritten.revision - 1;
+      lastWritten = null;
     }
 
     /* Another tab saved this assessment since this one last did (no Web Locks, or a tab that lost its
@@ -295,11 +318,28 @@
       } else {
         text = "Nothing entered yet: your answers are saved in this browser as you go";
       }
+      var marked = state.record.updated ? downloaded(state.record.id) : null;
+      var downloadedAll = Boolean(marked && marked.revision >= state.record.revision);
+      if (safari && /^(Saved in this browser|Nothing entered yet)/.test(text)) {
+        text += ". Safari may delete answers kept here after 7 days of use without opening this page: a downloaded file is the safe copy";
+      }
       var status = byId("save-status");
       if (status.textContent !== text) { status.textContent = text; }
-      var marked = state.record.updated ? downloaded(state.record.id) : null;
-      byId("download-nudge").hidden = !state.record.updated || Boolean(marked && marked.revision >= state.record.revision);
+      byId("download-nudge").hidden = !state.record.updated || downloadedAll;
+      if (downloadedAll) { byId("safari-notice").hidden = true; }
       byId("start-notice").hidden = !store.persistent || Boolean(state.record.updated) || recordNames().length > 0;
+    }
+
+    /* In Safari, on opening an assessment changed since it was last downloaded, the download comes first: a
+       notice at the top says when it was last downloaded. It stays until the download, and is not shown again
+       for changes made after it (it would move the page under the person's hands). */
+    function askForDownload() {
+      var marked = downloaded(state.record.id);
+      var behind = safari && store.persistent && Boolean(state.record.updated) && !(marked && marked.revision >= state.record.revision);
+      byId("safari-notice").hidden = !behind;
+      byId("safari-downloaded").textContent = !behind ? "" : marked
+        ? "Your answers have changed since you last downloaded them, " + assessments.formatWhen(marked.at, new Date()) + "."
+        : "You have not downloaded these answers to a file yet.";
     }
 
     /* A short message about something just done, kept while its view shows. */
@@ -324,6 +364,7 @@
       showError(null);
       controls.fill(record);
       if (!reopening) { lock(record); }  // this tab holds the lock already
+      askForDownload();
       refresh();
     }
 
@@ -375,6 +416,11 @@
         var newer = assessments.parse(event.newValue, framework);
         if (!newer) {
           deletedElsewhere();
+          return;
+        }
+        if (overwritten(newer)) {
+          rebase();
+          flush();
           return;
         }
         if (newer.revision > state.record.revision && !state.pending.length) {
@@ -773,6 +819,7 @@
     state.base = JSON.stringify(state.record);
     controls.fill(state.record);
     lock(state.record);
+    askForDownload();
     refresh();
     views.start();
     recover();

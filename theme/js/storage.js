@@ -101,5 +101,16 @@
     };
   }
 
-  toolkit.storage = { open: open };
+  /* Whether the browser deletes what a website keeps after 7 days of use without opening it: Safari (on a Mac,
+     and an iPad, which says it is a Mac), and any browser on an iPad or iPhone, which all run Safari's engine,
+     for a page from a website (from a file, Safari keeps nothing at all). Only the user agent can tell: no
+     feature test shows it. Pure. */
+  function deletesUnopened(userAgent, protocol) {
+    if (protocol !== "http:" && protocol !== "https:") { return false; }
+    if (/\b(iPhone|iPad|iPod)\b/.test(userAgent)) { return true; }
+    return /\bMacintosh\b/.test(userAgent) && /\bVersion\/[\d.]+.*\bSafari\//.test(userAgent) &&
+      !/\b(Chrome|Chromium|CriOS|Edg|EdgiOS|Firefox|FxiOS|OPR)\//.test(userAgent);
+  }
+
+  toolkit.storage = { open: open, deletesUnopened: deletesUnopened };
 }(window.SendToolkit = window.SendToolkit || {}));
