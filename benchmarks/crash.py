@@ -7,7 +7,7 @@ change 6 s later, "Saved", SIGKILL of the browser's whole process tree, a restar
 points than the test suite waits for: 0, 1, 3, 10 and 40 s after "Saved". Chromium from file:// (in a folder with
 spaces) and over http under a sub-path, and Firefox ESR the same; each plainly, and with the store full and Web
 Locks hidden. Prints a Markdown table (kept in benchmarks/RESULTS.md with the command) and exits 0 either way: it is
-a report. Takes about 7 minutes.
+a report. Takes about 11 minutes.
 """
 import functools
 import http.server

@@ -271,6 +271,75 @@ def test_notes_and_actions_written_in_the_sections_appear_in_the_plan(page, fres
     assert notes.locator(".plan-notes__text").inner_text() == "Audit the provision map\nbefore half term"
 
 
+EVERY_TYPE_IN_THE_PLAN = """\
+  - id: review
+    title: Review
+    items:
+      - {type: guidance, id: review-guide, title: How to review, body: Read the notes first.}
+      - id: review-1
+        text: Pupils' progress is reviewed each term.
+      - {type: text, id: review-notes, label: Notes, plan: true}
+      - type: grid
+        id: review-grid
+        title: Pupils on the register
+        columns: [{id: autumn, label: Autumn}]
+        rows: [{id: year-1, label: Year 1}]
+      - type: form
+        id: review-meeting
+        title: The review meeting
+        plan: true
+        fields:
+          - {id: chair, label: Chaired by}
+          - {id: summary, label: What was agreed, type: long-text}
+          - {id: pupils, label: Pupils discussed, type: number}
+          - {id: held, label: Held on, type: date}
+          - {id: outcome, label: Outcome, type: choice, options: [Agreed, Not agreed]}
+      - type: form
+        id: review-people
+        title: Who took part
+        repeat: true
+        plan: true
+        fields:
+          - {id: role, label: Role}
+          - {id: name, label: Name}
+"""
+
+
+def test_every_response_type_that_can_be_in_the_plan_is_shown_there(tmp_path, page):
+    """A framework with every response type, and plan: true on each one the schema allows it on (text, a form, a
+    repeating form): the plan view shows what was written in each, and passes axe. A form that does not repeat used to
+    stop the plan view with a script error."""
+    from test_validate import MINIMAL, make_root
+    from conftest import axe_violations
+    import build
+    root = make_root(tmp_path, MINIMAL + EVERY_TYPE_IN_THE_PLAN)
+    assert build.build(root) == []
+    tool = open_tool(page, (root / "site" / "test-audit.html").as_uri() + "#review", "test-audit")
+    section = tool.section()
+    section.locator("#review-notes--answer").fill("Ask the governors")
+    section.locator("#review-meeting--chair").fill("Head teacher")
+    section.locator("#review-meeting--summary").fill("A new provision map\nby Easter")
+    section.locator("#review-meeting--pupils").fill("12")
+    section.locator("#review-meeting--held").fill("2027-01-14")
+    section.locator("#review-meeting--outcome").select_option("Agreed")
+    section.locator("#review-people--1--role").fill("SENCO")
+    section.locator("#review-people--1--name").fill("A. Patel")
+    tool.leave_field()
+    tool.wait_saved()
+    tool.go("#plan")
+    notes = page.locator("#plan-notes")
+    assert notes.locator(".plan-notes__label").all_inner_texts() == ["Notes"]
+    assert notes.locator(".plan-notes__text").all_inner_texts() == ["Ask the governors"]
+    assert [[caption, [[cell.strip() for cell in row] for row in rows]] for caption, rows in page.evaluate(
+        """() => [...document.querySelectorAll('#plan-notes table')].map(table => [table.caption.textContent.trim(),
+           [...table.rows].map(row => [...row.cells].map(cell => cell.textContent))])""")] == [
+        ["The review meeting", [["Question", "Answer"], ["Chaired by", "Head teacher"],
+                                ["What was agreed", "A new provision map\nby Easter"], ["Pupils discussed", "12"],
+                                ["Held on", "2027-01-14"], ["Outcome", "Agreed"]]],
+        ["Who took part", [["Row", "Role", "Name"], ["1", "SENCO", "A. Patel"]]]]
+    assert axe_violations(page) == []
+
+
 def test_keyboard_only_create_edit_and_reorder_actions(page, fresh_site):
     tool = open_tool(page, (fresh_site / "send-audit-rag.html").as_uri() + "#plan", "send-audit-rag")
     keys = page.keyboard

@@ -348,6 +348,46 @@ def test_when_the_scripts_run_the_notice_is_never_shown(page, fresh_site, http_s
     assert hidden == "none"
 
 
+BROKEN_CONTROLS = """window.SendToolkit = {};
+Object.defineProperty(window.SendToolkit, "controls", {get: () => undefined, set: () => { throw new Error("controls.js failed"); }});"""
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_page_that_cannot_start_says_nothing_is_saved_and_offers_what_is(context, fresh_site, http_site, where):
+    """One of the page's scripts fails (here controls.js, as a browser without some feature might make it): the page
+    does not stay half working and silent. It says that nothing is being saved, locks the boxes, and offers a file of
+    what is saved, which loads as any file of answers; the error still reaches the browser."""
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html")
+    tool = open_tool(context.new_page(), url + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Amber")
+    tool.wait_saved()
+    saved = tool.record()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error.message))
+    page.add_init_script(BROKEN_CONTROLS)
+    page.bring_to_front()
+    page.goto(url + "#leadership")
+    notice = page.locator("#start-failed")
+    expect(notice).to_be_visible()
+    expect(notice).to_be_focused()
+    assert notice.bounding_box()["y"] < 600
+    assert notice.locator("h2").inner_text() == "This page has a problem: your answers are not being saved"
+    assert errors[0] == "controls.js failed"   # then the scripts that use it fail too, then the app
+    assert errors[-1] == page.locator("#start-failed-error").inner_text()   # what the page says, and not swallowed
+    assert page.locator("#scripts-off").count() == 0 and page.locator("#tool-bar").is_hidden()
+    assert page.evaluate("[...document.querySelectorAll('.sections input, .sections textarea')].every(c => c.disabled)")
+    assert axe_violations(page) == []
+    with page.expect_download() as download:
+        page.locator("#start-failed-download").click()
+    assert download.value.suggested_filename == "send-toolkit-send-audit-rag-v1-saved.json"
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert json.loads(text)["assessments"] == [saved]
+    loaded = tool.page.evaluate("""text => SendToolkit.transfer.read(text,
+        SendToolkit.answers.index(JSON.parse(document.getElementById('framework-data').textContent)), 'SEND Audit RAG rating')""", text)
+    assert "error" not in loaded and [record["answers"] for record in loaded["records"]] == [saved["answers"]]
+
+
 CLICK_RATINGS = """() => { let turn = 0; window.__clicking = window.setInterval(() => {
     const radios = [...document.querySelectorAll('.section:not([hidden]) input[type=radio]')];
     radios[turn++ % radios.length].click();

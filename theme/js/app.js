@@ -827,5 +827,54 @@
     if (window.performance && performance.mark) { performance.mark("send-toolkit:ready"); }  // for benchmarks/run.py
   }
 
-  start();
+  /* If the page cannot start (a script failed), it says that nothing is being saved, locks the boxes and
+     offers what is saved as a file; the error still reaches the browser's console. Uses nothing but the
+     page and localStorage, as any other script may be the one that failed. */
+  function startFailed(error) {
+    var root = document.documentElement;
+    root.classList.remove("js-starting");
+    document.getElementById("tool-bar").hidden = true;   // its views need the scripts that failed
+    var scriptsOff = document.getElementById("scripts-off");
+    if (scriptsOff) { scriptsOff.remove(); }
+    document.querySelectorAll(".sections input, .sections textarea, .sections select, .sections button")
+      .forEach(function (control) { control.disabled = true; });
+    var notice = document.getElementById("start-failed");
+    document.getElementById("start-failed-error").textContent = String(error && error.message || error);
+    document.getElementById("start-failed-download").addEventListener("click", function () {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([savedText(root.dataset.storagePrefix)], { type: "application/json" }));
+      link.download = root.dataset.storagePrefix.split(":").filter(Boolean).join("-") + "-saved.json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+    notice.hidden = false;
+    notice.focus();
+    window.addEventListener("load", function () { notice.focus(); });   // the page's fragment is gone to after parsing
+  }
+
+  /* What this framework keeps in localStorage, as a file of answers when the files script can make one,
+     else every key and its text as they are. */
+  function savedText(prefix) {
+    var saved = {};
+    try {
+      for (var i = 0; i < window.localStorage.length; i += 1) {
+        var key = window.localStorage.key(i);
+        if (key.indexOf(prefix) === 0) { saved[key] = window.localStorage.getItem(key); }
+      }
+      var records = Object.keys(saved).filter(function (key) { return key.indexOf(prefix + "assessment:") === 0; })
+        .map(function (key) { return JSON.parse(saved[key]); });
+      var framework = JSON.parse(document.getElementById("framework-data").textContent);
+      return toolkit.transfer.makeFile(framework, document.querySelector("h1").textContent.trim(), records, new Date());
+    } catch (error) {
+      return JSON.stringify(saved, null, 1);
+    }
+  }
+
+  try {
+    start();
+  } catch (error) {
+    startFailed(error);
+    throw error;
+  }
 }(window.SendToolkit = window.SendToolkit || {}));

@@ -207,11 +207,19 @@
             block.appendChild(element("p", answer.answer, "plan-notes__text"));
             return;
           }
+          var title = byId(item.id + "--title").textContent.trim();
+          if (!item.repeat) {   // a form answered once: each field's label and answer
+            var answered = item.fields.filter(function (f) { return answer[f.id]; }).map(function (f) {
+              return [document.querySelector("label[for='" + item.id + "--" + f.id + "']").textContent.trim(), answer[f.id]];
+            });
+            block.appendChild(results.table(title, ["Question", "Answer"], answered));
+            return;
+          }
           var headings = item.fields.map(function (f) { return document.getElementById(item.id + "--" + f.id).firstChild.textContent.trim(); });
           var rows = (answer.rows || []).filter(function (row) { return Object.keys(row).length; }).map(function (row, index) {
             return [String(index + 1)].concat(item.fields.map(function (f) { return row[f.id] || ""; }));
           });
-          block.appendChild(results.table(byId(item.id + "--title").textContent.trim(), ["Row"].concat(headings), rows));
+          block.appendChild(results.table(title, ["Row"].concat(headings), rows));
         });
       });
     }
