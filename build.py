@@ -15,9 +15,11 @@ so that the file alone works from a USB stick. A user's mistake is reported as
 """
 import base64
 import difflib
+import functools
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import sys
@@ -99,15 +101,23 @@ class Source:
 
 # ---------------------------------------------------------------- load
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 def load_yaml(path, root=ROOT):
     """Read a YAML file into a Source, or return the problem that stops it being read."""
     name = path.relative_to(root).as_posix()
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    loader = FAST_LOADER(text)   # LibYAML, where PyYAML has it: about 10 times as fast as its Python parser
     try:
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return None, [Problem(name, mark.line + 1, mark.column + 1, f"this is not valid YAML: {error.problem}")]
+    except yaml.MarkedYAMLError:
+        loader.dispose()
+        loader = yaml.SafeLoader(text)   # the Python parser's words for the mistake, which the messages pin
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            return None, [Problem(name, mark.line + 1, mark.column + 1, f"this is not valid YAML: {error.problem}")]
     values, keys, problems = {}, {}, []
 
     def construct(node, path):
@@ -450,11 +460,20 @@ def markdown_paths(data, path=()):
             yield from markdown_paths(value, path + (index,))
 
 
+@functools.lru_cache(maxsize=1)
+def markdown_converter():
+    """One Markdown converter, reset before each text: making one loads its extensions, which takes longer than
+    converting a text."""
+    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
+@functools.lru_cache(maxsize=None)
 def render_markdown(text):
-    """Markdown to HTML, and any raw HTML it contains (which the site refuses)."""
-    converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    """Markdown to HTML, and any raw HTML it contains (which the site refuses). Checking and rendering both ask, so the
+    answer is kept."""
+    converter = markdown_converter().reset()
     html = converter.convert(text)
-    raw = [block for block in converter.htmlStash.rawHtmlBlocks if isinstance(block, str) and block.strip().startswith("<")]
+    raw = tuple(block for block in converter.htmlStash.rawHtmlBlocks if isinstance(block, str) and block.strip().startswith("<"))
     return html, raw
 
 
@@ -744,6 +763,38 @@ def minify_css(text):
     return rcssmin.cssmin(text)
 
 
+MINIFIED_CACHE = ".cache/minified"
+MINIFIERS = {".js": (minify_js, "calmjs.parse"), ".css": (minify_css, "rcssmin")}
+
+
+def cache_name(suffix, text):
+    """Where the minified form of a text is cached: named by the SHA-256 of the minifier, its version and the text."""
+    from importlib.metadata import version
+    minify, package = MINIFIERS[suffix]
+    key = f"{package} {version(package)}\n{text}".encode("utf-8")
+    return f"{MINIFIED_CACHE}/{hashlib.sha256(key).hexdigest()}{suffix}"
+
+
+def load_theme(root=ROOT):
+    """The theme's stylesheet and scripts as the pages carry them, minified: ({"css", "scripts", "start"}, the cache
+    entries to write, {path: text}). Minifying is most of a build's time, so a text minified before is read back from
+    .cache/minified/ (written by write_cache) when its name, the SHA-256 of the text and minifier, is found there."""
+    fresh = {}
+
+    def minified(name):
+        text = theme_text(root, name)
+        path = cache_name(Path(name).suffix, text)
+        try:
+            return (root / path).read_text(encoding="utf-8")
+        except OSError:
+            fresh[path] = MINIFIERS[Path(name).suffix][0](text)
+            return fresh[path]
+
+    theme = {"css": minified("css/site.css"), "scripts": [minified(f"js/{name}") for name in FRAMEWORK_SCRIPTS],
+             "start": minified("js/start.js")}
+    return theme, fresh
+
+
 def brand_css(site):
     """CSS custom properties carrying the council's colours."""
     colours = site["colours"]
@@ -801,12 +852,12 @@ def render_page(env, template, context, styles, scripts, dev=False, head_scripts
     return env.get_template(template).render(**context, styles=styles, scripts=scripts, head_scripts=head_scripts, csp=csp)
 
 
-def render_site(frameworks, pages, site, root=ROOT, dev=False):
-    """Every page of the site, as {file name: HTML}."""
+def render_site(frameworks, pages, site, theme, root=ROOT, dev=False):
+    """Every page of the site, as {file name: HTML}, with the theme's minified stylesheet and scripts (load_theme)."""
     env = make_environment(root)
-    css = minify_css(brand_css(site) + theme_text(root, "css/site.css"))
-    scripts = [minify_js(theme_text(root, f"js/{name}")) for name in FRAMEWORK_SCRIPTS]
-    start = [minify_js(theme_text(root, "js/start.js"))]
+    css = minify_css(brand_css(site)) + theme["css"]
+    scripts = theme["scripts"]
+    start = [theme["start"]]
     nav = [(slug, page_title(pages[slug])) for slug in site["pages"] if slug in pages]
     nav += [(slug, page_title(text)) for slug, text in pages.items() if slug not in site["pages"]]
     common = {"site": site, "nav": nav}
@@ -848,6 +899,20 @@ def write_site(files, out):
         out.rename(old)
     fresh.rename(out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_cache(entries, root=ROOT):
+    """Write newly minified texts into the cache (load_theme), each atomically. The cache only saves time: a folder
+    that cannot be written to is left as it is, and the build goes on."""
+    for path, text in entries.items():
+        target = root / path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.{os.getpid()}")
+            partial.write_text(text, encoding="utf-8", newline="\n")
+            os.replace(partial, target)
+        except OSError:
+            pass
 
 
 def write_released(frameworks, root=ROOT):
@@ -964,10 +1029,13 @@ def build(root=ROOT, out=None, dev=False):
     frameworks, pages, site, problems = gather(root)
     if problems:
         return problems
-    # 2. Render every page, with its CSS, JavaScript and data inline.
-    files = render_site(frameworks, pages, site, root, dev)
-    # 3. Write them into a fresh folder and swap it in for the old one.
+    # 2. Minify the theme's stylesheet and scripts (or read them back from the cache, when unchanged).
+    theme, minified = load_theme(root)
+    # 3. Render every page, with its CSS, JavaScript and data inline.
+    files = render_site(frameworks, pages, site, theme, root, dev)
+    # 4. Write them into a fresh folder and swap it in for the old one; keep what was minified for the next build.
     write_site(files, out or root / "site")
+    write_cache(minified, root)
     return []
 
 

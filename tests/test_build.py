@@ -168,6 +168,41 @@ def test_framework_data_cannot_break_out_of_its_script_element():
         '{"text":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\u003c!--"}')
 
 
+def test_the_minified_theme_is_read_back_from_the_cache_until_its_source_changes(tmp_path):
+    """Minifying is most of a build: each theme file's minified text is kept in .cache/minified/, named by the SHA-256
+    of the minifier, its version and the source, and read back while the source is unchanged."""
+    from test_validate import MINIMAL, make_root
+    root = make_root(tmp_path, MINIMAL)
+    assert build.build(root) == []
+    cache = root / ".cache" / "minified"
+    files = len(build.FRAMEWORK_SCRIPTS) + 2   # the scripts, start.js and site.css
+    assert len(list(cache.iterdir())) == files
+    first = read_pages(root / "site")
+    for path in cache.iterdir():   # read back, not minified again: a changed cache entry shows in the page
+        path.write_text(path.read_text(encoding="utf-8").replace("Saved in this browser", "Cached in this browser"),
+                        encoding="utf-8")
+    assert build.build(root) == []
+    assert b"Cached in this browser" in (root / "site" / "test-audit.html").read_bytes()
+    script = root / "theme" / "js" / "app.js"
+    old, new = "Changes saved in another tab or window are shown here.", "Changes from another tab are shown here."
+    script.write_text(script.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert build.build(root) == []
+    assert len(list(cache.iterdir())) == files + 1   # app.js changed: minified again, and kept beside the old one
+    page = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
+    assert new in page and old not in page
+    assert read_pages(root / "site").keys() == first.keys()
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
+    from test_validate import MINIMAL, make_root
+    cached = make_root(tmp_path / "cached", MINIMAL)
+    assert build.build(cached) == []
+    root = make_root(tmp_path / "uncached", MINIMAL)
+    (root / ".cache").write_text("not a folder", encoding="utf-8")
+    assert build.build(root) == []
+    assert read_pages(root / "site") == read_pages(cached / "site")
+
+
 def test_text_in_yaml_is_shown_as_text_never_as_html(tmp_path):
     from test_validate import MINIMAL, edit, make_root
     root = make_root(tmp_path, edit("text: Leaders have a clear vision.", 'text: "<img src=x onerror=alert(1)> & <b>bold</b>"'))
