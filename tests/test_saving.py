@@ -156,6 +156,30 @@ def test_two_tabs_without_web_locks_typing_in_the_same_box_keep_both_texts(conte
     assert first.section().locator("#leadership-1--evidence").input_value() == "Governors' report\n\nMinutes of March and April"
 
 
+def test_two_tabs_without_web_locks_rating_the_same_statement_keep_one_rating_not_both(context, fresh_site):
+    """A rating is a word ("amber") but not a text: where both tabs changed it, this tab's rating stays, whole.
+    Before, both were joined like two texts, and the statement held the rating "green\n\namber". Here the other
+    tab's save of Green lands at the same moment as this tab's Amber, both made from Red."""
+    context.add_init_script(NO_LOCKS)
+    url = (fresh_site / f"{FRAMEWORK}.html").as_uri()
+    tool = open_tool(context.new_page(), url + "#leadership", FRAMEWORK)
+    rag(tool, "leadership-1", "Red")
+    tool.wait_saved()
+    red = tool.record()
+    rag(tool, "leadership-1", "Amber")
+    tool.wait_saved()
+    green = dict(red, revision=red["revision"] + 1, answers={"leadership-1": {"rag": "green"}})
+    other = context.new_page()
+    other.goto((fresh_site / "index.html").as_uri())
+    other.evaluate("([key, text]) => localStorage.setItem(key, text)", [tool.prefix + "assessment:" + red["id"], json.dumps(green)])
+    expect(tool.page.locator("#done-message")).to_have_text(
+        "This assessment was also changed in another tab or window: those changes and yours are both kept. 1 rating or "
+        "date was changed in both: yours is kept.")
+    tool.wait_saved()
+    assert tool.answers() == {"leadership-1": {"rag": "amber"}}
+    assert tool.section().locator("#leadership-1--rag input:checked").get_attribute("value") == "amber"
+
+
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_a_save_that_another_tabs_save_wrote_over_at_once_is_made_again(context, fresh_site, http_site, where):
     """Without Web Locks two tabs can save the same revision at the same moment, and storage keeps the later write:

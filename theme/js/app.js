@@ -247,7 +247,7 @@
        both texts are kept in the box; where both changed the same rating, this tab's (the later) stays. */
     function mergeTabs(stored) {
       var base = state.base ? JSON.parse(state.base) : {};
-      var both = toolkit.changes.bothChanged(base, state.record, stored);
+      var both = toolkit.changes.bothChanged(base, state.record, stored, isText);
       var theirs = both.texts.map(function (path) { return toolkit.changes.at(stored, path); });
       state.pending.forEach(function (edit) { edit(stored); });
       both.texts.forEach(function (path, index) {
@@ -263,6 +263,25 @@
           (both.others.length === 1 ? "is" : "are") + " kept.";
       }
       return { record: stored, words: words };
+    }
+
+    /* Whether a path in a record holds a person's own words, which two tabs' changes can both keep:
+       evidence, text answers, text fields of forms and text grids, the action plan's words, the
+       assessment's details and review point names; not ratings, choices, numbers or dates. */
+    function isText(path) {
+      if (path[0] === "answers") {
+        var item = framework.items[path[1]];
+        var part = path[path.length - 1];
+        if (!item) { return false; }
+        if (item.type === "statement") { return part === "evidence"; }
+        if (item.type === "text") { return true; }
+        if (item.type === "grid") { return item.cells === "text"; }
+        var field = item.type === "form" && item.fields.find(function (f) { return f.id === part; });
+        return Boolean(field) && (field.type === "text" || field.type === "long-text");
+      }
+      if (path[0] === "actions") { return toolkit.plan.WORDS.indexOf(path[2]) >= 0; }
+      if (path[0] === "reviewPoints") { return path[2] === "name"; }
+      return ["setting", "period", "participants"].indexOf(path[0]) >= 0 && path.length === 1;
     }
 
     function plural(count, one, many) {

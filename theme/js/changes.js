@@ -49,8 +49,9 @@
   }
 
   /* Every value that mine and theirs each changed from base, to different values (a value cleared counts
-     as changed): { texts, others }, each a list of paths. Texts can both be kept; ratings and dates cannot. */
-  function bothChanged(base, mine, theirs) {
+     as changed): { texts, others }, each a list of paths. Texts can both be kept; ratings, choices and dates
+     cannot, though they are strings too: isText(path) says which paths hold a person's own words. */
+  function bothChanged(base, mine, theirs, isText) {
     var found = { texts: [], others: [] };
     (function walk(b, m, t, path) {
       if (isObject(m) && isObject(t) && Array.isArray(m) === Array.isArray(t)) {
@@ -58,7 +59,7 @@
         return;
       }
       if (isObject(m) || isObject(t) || isObject(b) || m === t || m === b || t === b) { return; }
-      var text = [b, m, t].every(function (value) { return value === undefined || typeof value === "string"; });
+      var text = isText(path) && [b, m, t].every(function (value) { return value === undefined || typeof value === "string"; });
       (text ? found.texts : found.others).push(path);
     }(base, mine, theirs, []));
     return found;

@@ -9,6 +9,7 @@
   "use strict";
 
   var TEXT_FIELDS = ["target", "actions", "responsible", "resources", "evaluation", "completed", "review"];
+  var WORDS = ["target", "actions", "responsible", "resources", "evaluation"];   // the fields written in words, not dates
   var STATUSES = [
     { value: "not-started", label: "Not started" },
     { value: "in-progress", label: "In progress" },
@@ -92,6 +93,7 @@
 
   toolkit.plan = {
     STATUSES: STATUSES,
+    WORDS: WORDS,
     actionsOf: actionsOf,
     create: create,
     find: find,

@@ -1,0 +1,143 @@
+/* The page's DOM-free scripts tested where they live, with Node's own test runner (node --test tests/js/), as
+   tests/test_logic.py runs them in the suite. Exact values throughout; the framework data is the built pages'. */
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { load, frameworkData, plain } = require("./toolkit.js");
+
+const toolkit = load();
+const { answers, assessments, changes, durable, plan, scoring, storage, transfer } = toolkit;
+const RAG = answers.index(frameworkData("send-audit-rag"));
+const SEED_000 = answers.index(frameworkData("send-self-evaluation"));
+const NOW = new Date("2026-11-22T10:42:00Z");
+
+test("answers: control names, points, numbers", () => {
+  assert.deepEqual(plain(answers.parseName("outcomes-1--now")), { item: "outcomes-1", part: "now" });
+  assert.deepEqual(plain(answers.parseName("pupils--2--name")), { item: "pupils", part: "2--name" });
+  assert.equal(answers.pointFor(RAG.scales.rag, "amber").label, "Amber");
+  assert.equal(answers.pointFor(RAG.scales.rag, "purple"), undefined);
+  assert.deepEqual(["12", " 4.5 ", "45%", "AB", "", "  "].map(text => plain(answers.parseNumber(text))), [
+    { kind: "number", value: 12 }, { kind: "number", value: 4.5 }, { kind: "percent", value: 45 }, { kind: "other" },
+    { kind: "empty" }, { kind: "empty" }]);
+});
+
+test("answers: setting and clearing a part, and a section's progress", () => {
+  const given = {};
+  answers.setPart(given, "leadership-1", "rag", "red");
+  answers.setPart(given, "leadership-1", "evidence", "Minutes");
+  answers.setPart(given, "leadership-2", "rag", "green");
+  answers.setPart(given, "leadership-2", "rag", "");
+  assert.deepEqual(plain(given), { "leadership-1": { rag: "red", evidence: "Minutes" } });
+  assert.deepEqual(plain(answers.sectionProgress(RAG.sections[0], given, {})),
+    { done: 1, total: 13, verb: "rated", status: "in-progress" });
+  assert.equal(answers.isRated(RAG.items["leadership-1"], given["leadership-1"]), true);
+  assert.equal(answers.isRated(RAG.items["leadership-2"], given["leadership-2"]), false);
+});
+
+test("changes: what both copies changed; a rating is not a text, whatever its value", () => {
+  const base = { answers: { "leadership-1": { evidence: "Minutes", rag: "red" } } };
+  const mine = { answers: { "leadership-1": { evidence: "Minutes of March", rag: "amber" } } };
+  const theirs = { answers: { "leadership-1": { evidence: "Governors' report", rag: "green" } } };
+  const isText = path => path[path.length - 1] === "evidence";
+  assert.deepEqual(plain(changes.bothChanged(base, mine, theirs, isText)),
+    { texts: [["answers", "leadership-1", "evidence"]], others: [["answers", "leadership-1", "rag"]] });
+  assert.deepEqual(plain(changes.bothChanged(base, mine, base, isText)), { texts: [], others: [] });
+  assert.equal(changes.bothTexts("Governors' report", "Minutes of March"), "Governors' report\n\nMinutes of March");
+  assert.equal(changes.bothTexts("", "Minutes of March"), "Minutes of March");
+  const record = { actions: [{ id: "p1", target: "Brief the SLT" }] };
+  assert.equal(changes.at(record, ["actions", "#p1", "target"]), "Brief the SLT");
+  assert.equal(changes.setAt(record, ["actions", "#p1", "target"], "Brief governors"), true);
+  assert.equal(changes.setAt(record, ["actions", "#p9", "target"], "x"), false);
+  assert.deepEqual(record, { actions: [{ id: "p1", target: "Brief governors" }] });
+});
+
+test("durable: what localStorage needs after a crash", () => {
+  const stored = { "assessment:a": 2, "assessment:b": 2, "assessment:c": 1, "assessment:e": 5 };
+  const repairs = durable.repairs([
+    { name: "assessment:a", text: "A at 3", revision: 3 },     // newer in the durable copy: written back
+    { name: "assessment:b", deleted: true, revision: 2 },      // deleted, and storage still has it: removed
+    { name: "assessment:c", text: "C at 1", revision: 1 },     // the same revision: nothing to do
+    { name: "assessment:d", text: "D at 1", revision: 1 },     // lost from storage altogether: written back
+    { name: "assessment:e", deleted: true, revision: 4 }       // saved again since the deletion: kept
+  ], name => stored[name] ?? null);
+  assert.deepEqual(plain(repairs), [{ name: "assessment:a", text: "A at 3" }, { name: "assessment:b", text: null },
+    { name: "assessment:d", text: "D at 1" }]);
+});
+
+test("storage: which browsers delete what a website keeps after 7 days", () => {
+  const safari = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15";
+  const chrome = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  const iPad = "Mozilla/5.0 (iPad; CPU OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0 Mobile/15E148 Safari/604.1";
+  assert.deepEqual([[safari, "https:"], [safari, "file:"], [chrome, "https:"], [iPad, "http:"]]
+    .map(([agent, protocol]) => storage.deletesUnopened(agent, protocol)), [true, false, false, true]);
+});
+
+test("assessments: a new record, its shape check, names and dates", () => {
+  const record = assessments.create(RAG, { setting: "Oak Primary" }, NOW);
+  const { id, ...rest } = plain(record);
+  assert.match(id, /^a[0-9a-z]+$/);
+  assert.deepEqual(rest, { format: "send-toolkit-assessment", formatVersion: 1, framework: "send-audit-rag",
+    frameworkVersion: "1.0", setting: "Oak Primary", period: "", created: "2026-11-22T10:42:00.000Z", updated: null,
+    revision: 0, answers: {}, completed: {}, reviewPoints: [], participants: "", actions: [] });
+  assert.equal(assessments.problem(record, RAG), null);
+  assert.equal(assessments.problem({}, RAG), "it is not an assessment from this toolkit");
+  assert.equal(assessments.problem({ ...record, revision: "x" }, RAG), "\"revision\" should be a whole number, not the text “x”");
+  assert.deepEqual(["2026-09-01", "2026-12-31", "2027-01-05", "2027-04-01", "2027-08-31"]
+    .map(day => assessments.termName(new Date(day))), ["Autumn 2026", "Autumn 2026", "Spring 2027", "Summer 2027", "Summer 2027"]);
+  assert.equal(assessments.formatDate("2026-11-22T10:42:00.000Z"), "22 November 2026");
+});
+
+test("scoring: the summary's figures and the priorities, by the rule in words", () => {
+  const given = { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber", evidence: "Minutes" },
+    "leadership-3": { rag: "green" }, "teaching-1": { rag: "red" } };
+  const summary = scoring.summarise(RAG, given, {});
+  const tally = ({ statements, rated, notApplicable, notRated, average, counts }) => ({ statements, rated, notApplicable, notRated, average, counts });
+  assert.deepEqual(plain(tally(summary.sections[0].ratings[0])),
+    { statements: 13, rated: 3, notApplicable: 0, notRated: 10, average: null, counts: { red: 1, amber: 1, green: 1 } });
+  assert.deepEqual(plain(tally(summary.overall.ratings[0])),
+    { statements: 57, rated: 4, notApplicable: 0, notRated: 53, average: null, counts: { red: 2, amber: 1, green: 1 } });
+  assert.equal(summary.overall.withoutEvidence, 3);
+  assert.deepEqual(plain(scoring.priorities(RAG, given).map(found => [found.item, found.group, found.worst.point, found.noEvidence])), [
+    ["leadership-1", "duty", "red", true], ["leadership-2", "duty", "amber", false], ["teaching-1", "rating", "red", true]]);
+  assert.deepEqual(plain(scoring.ruleOf(RAG, () => "RAG rating")), [
+    "First, statutory duties that are not fully met, the least met first.",
+    "Then the statements rated Red, then Amber.",
+    "Within each step, statements keep the framework's order. A statement rated without any evidence is marked “No evidence yet”."]);
+  const gaps = { "outcomes-1": { now: 3, target: 8 }, "outcomes-2": { now: 6, target: 7 }, "outcomes-3": { now: 0, target: 9 } };
+  assert.deepEqual(plain(scoring.priorities(SEED_000, gaps).map(found => [found.item, found.gap])), [
+    ["outcomes-1", { now: 3, target: 8, gap: 5 }], ["outcomes-2", { now: 6, target: 7, gap: 1 }]]);   // 0: not applicable
+});
+
+test("plan: actions added, moved, removed; overdue", () => {
+  const record = assessments.create(RAG, {}, NOW);
+  const first = plan.create(["leadership-1"], { target: "Brief the SLT" }, NOW);
+  const second = plan.create([], { target: "Train staff" }, NOW);
+  plan.add(record, first);
+  plan.add(record, second, 0);
+  plan.add(record, first);   // already there: nothing
+  assert.deepEqual(plain(record.actions.map(action => action.target)), ["Train staff", "Brief the SLT"]);
+  plan.move(record, first.id, 0);
+  assert.deepEqual(plain(record.actions.map(action => action.target)), ["Brief the SLT", "Train staff"]);
+  plan.update(record, second.id, "status", "done");
+  plan.remove(record, first.id);
+  assert.deepEqual(plain(record.actions), [{ id: second.id, statements: [], status: "done", target: "Train staff",
+    actions: "", responsible: "", resources: "", evaluation: "", completed: "", review: "" }]);
+  assert.deepEqual([["2026-11-01", "in-progress"], ["2026-11-01", "done"], ["2026-11-01", "dropped"], ["2026-12-01", "not-started"], ["", "not-started"]]
+    .map(([review, status]) => plan.isOverdue({ review, status }, "2026-11-22")), [true, false, false, false, false]);
+});
+
+test("transfer: the checksum, a file made and read back, every refusal in words, spreadsheets", () => {
+  assert.equal(transfer.crc32("123456789"), "cbf43926");   // the CRC-32 check value; Python's zlib.crc32 agrees
+  const record = assessments.create(RAG, { setting: "Oak Primary (Year 6)" }, NOW);
+  answers.setPart(record.answers, "leadership-1", "rag", "red");
+  const text = transfer.makeFile(RAG, "SEND Audit RAG rating", [record], NOW);
+  assert.equal(transfer.fileName(RAG, record, NOW), "oak-primary-year-6-send-audit-rag-2026-11-22.json");
+  assert.deepEqual(plain(transfer.read(text, RAG, "SEND Audit RAG rating").records), [plain(record)]);
+  const refused = file => transfer.read(file, RAG, "SEND Audit RAG rating").error;
+  assert.equal(refused("{"), "The file is not a file of answers from this toolkit: it is not in the right format (JSON). Choose the file that “Download my answers” made: its name ends in .json.");
+  assert.equal(refused(text.replace("Oak Primary", "Elm Primary")),
+    "The file has been changed or damaged since it was downloaded: its checksum does not match what it holds, so it cannot be trusted. Use another copy, or download your answers again on the computer where they are saved.");
+  assert.equal(transfer.sizeProblem(0), "The file is empty: it has nothing in it. It may not have finished downloading or copying.");
+  assert.deepEqual(["=SUM(A1)", "+1", "-3", "@x", "plain", 7].map(transfer.csvCell), ["\"'=SUM(A1)\"", "\"'+1\"", "\"'-3\"", "\"'@x\"", "\"plain\"", "\"7\""]);
+  assert.equal(transfer.csv([["a", "b"], ["x\"y", ""]]), "\uFEFF\"a\",\"b\"\r\n\"x\"\"y\",\"\"\r\n");
+});
