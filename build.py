@@ -66,7 +66,7 @@ PAGE_IDS = {"main", "overview", "summary", "priorities", "plan", "files", "asses
             "framework-title", "framework-data", "how-to-use", "contents-heading", "source-heading"}
 
 # The browser scripts of a framework page, in the order they run: each owns one concern.
-FRAMEWORK_SCRIPTS = ["print.js", "storage.js", "durable.js", "answers.js", "changes.js", "assessments.js", "scoring.js",
+FRAMEWORK_SCRIPTS = ["dom.js", "print.js", "storage.js", "durable.js", "answers.js", "changes.js", "assessments.js", "scoring.js",
                      "plan.js", "transfer.js", "controls.js", "charts.js", "views.js", "panels.js", "results.js", "plan-view.js", "files-view.js",
                      "app.js"]
 

@@ -46,7 +46,8 @@
                   ready: false, base: null };
     var unsafe = Object.create(null);   // id: the revision this tab wrote that is not yet in the durable copy (false: cannot be)
     var held = Object.create(null);    // name: text recovered from the durable copy that localStorage refused (full)
-    var byId = document.getElementById.bind(document);
+    var byId = toolkit.dom.byId;
+    var plural = toolkit.dom.plural;
 
     document.querySelectorAll("[data-enhance]").forEach(function (element) { element.hidden = false; });
     byId("storage-warning").hidden = store.persistent;
@@ -282,10 +283,6 @@
       if (path[0] === "actions") { return toolkit.plan.WORDS.indexOf(path[2]) >= 0; }
       if (path[0] === "reviewPoints") { return path[2] === "name"; }
       return ["setting", "period", "participants"].indexOf(path[0]) >= 0 && path.length === 1;
-    }
-
-    function plural(count, one, many) {
-      return count + " " + (count === 1 ? one : many);
     }
 
     function deletedElsewhere() {
@@ -608,7 +605,7 @@
     /* A saved assessment that cannot be read: download its text as it is, or remove it alone. */
     function downloadDamaged(id) {
       var text = store.read(recordName(id)) || "";
-      filesView.download(text, "damaged-assessment-" + id.replace(/[^A-Za-z0-9-]/g, "") + ".txt", "text/plain;charset=utf-8");
+      toolkit.dom.download(text, "damaged-assessment-" + id.replace(/[^A-Za-z0-9-]/g, "") + ".txt", "text/plain;charset=utf-8");
       say("Downloaded the text of the damaged assessment. Keep it if it matters: your council's adviser may be able to recover answers from it.", "assessments", true);
     }
 

@@ -5,7 +5,7 @@
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
-  var shorten = toolkit.controls.shorten;
+  var shorten = toolkit.dom.shorten;
   var WIDTH = 640;
   var charts = 0;
 

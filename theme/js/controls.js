@@ -7,22 +7,10 @@
   "use strict";
 
   var answers = toolkit.answers;
+  var element = toolkit.dom.element;
   var NUMBER_MESSAGE = "Enter a number, like 12 or 12.5";
   var PERCENT_MESSAGE = "Enter a percentage from 0 to 100";
   var CELL_MESSAGE = "Not a number, so its row and column have no total";
-
-  /* A new element holding text, with a class. */
-  function element(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) { node.textContent = text; }
-    if (className) { node.className = className; }
-    return node;
-  }
-
-  /* Text cut to at most length characters, ending "…" when cut. */
-  function shorten(text, length) {
-    return text.length > length ? text.slice(0, length - 1) + "…" : text;
-  }
 
   /* The visible words of a rating's legend, e.g. "Where you are now". */
   function ratingLabel(itemId, ratingId) {
@@ -396,5 +384,5 @@
     return { fill: fill, setReadOnly: setReadOnly };
   }
 
-  toolkit.controls = { create: create, element: element, shorten: shorten, ratingLabel: ratingLabel };
+  toolkit.controls = { create: create, ratingLabel: ratingLabel };
 }(window.SendToolkit = window.SendToolkit || {}));

@@ -7,29 +7,13 @@
 (function (toolkit) {
   "use strict";
 
-  var element = toolkit.controls.element;
+  var element = toolkit.dom.element;
+  var byId = toolkit.dom.byId;
+  var download = toolkit.dom.download;
+  var plural = toolkit.dom.plural;
   var assessments = toolkit.assessments;
   var transfer = toolkit.transfer;
   var results = toolkit.results;
-
-  function byId(id) {
-    return document.getElementById(id);
-  }
-
-  /* Offer text as a download called name. */
-  function download(text, name, type) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: type }));
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
-  }
-
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
 
   /* "45 answers, 2 review points and 3 actions" */
   function contents(record) {
@@ -380,7 +364,7 @@
       if (files && files.length) { readChosen(files[0]); }
     });
 
-    return { show: show, leave: leave, download: download };
+    return { show: show, leave: leave };
   }
 
   toolkit.filesView = { create: create };

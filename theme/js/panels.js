@@ -6,7 +6,8 @@
 
   var answers = toolkit.answers;
   var assessments = toolkit.assessments;
-  var element = toolkit.controls.element;
+  var element = toolkit.dom.element;
+  var byId = toolkit.dom.byId;
   var STATUS = { "completed": "Completed", "in-progress": "In progress", "not-started": "Not started" };
 
 
@@ -23,10 +24,6 @@
     var td = row.insertCell();
     if (typeof content === "string") { td.textContent = content; } else { content.forEach(function (node) { td.appendChild(node); }); }
     return td;
-  }
-
-  function byId(id) {
-    return document.getElementById(id);
   }
 
   /* ---- overview: each section's status and progress */

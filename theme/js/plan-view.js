@@ -3,7 +3,8 @@
 (function (toolkit) {
   "use strict";
 
-  var element = toolkit.controls.element;
+  var element = toolkit.dom.element;
+  var byId = toolkit.dom.byId;
   var plan = toolkit.plan;
   var results = toolkit.results;
 
@@ -17,11 +18,7 @@
     { id: "completed", label: "Date completed", type: "date" }
   ];
 
-  function byId(id) {
-    return document.getElementById(id);
-  }
-
-  var shorten = toolkit.controls.shorten;
+  var shorten = toolkit.dom.shorten;
 
   /* A date field's "YYYY-MM-DD" as "1 October 2026"; "", or text that is not a date (from a file), stays as it is. */
   function dateText(value) {

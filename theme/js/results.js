@@ -4,12 +4,10 @@
 (function (toolkit) {
   "use strict";
 
-  var element = toolkit.controls.element;
+  var element = toolkit.dom.element;
+  var byId = toolkit.dom.byId;
+  var plural = toolkit.dom.plural;
   var scoring = toolkit.scoring;
-
-  function byId(id) {
-    return document.getElementById(id);
-  }
 
   /* ---- names from the page
 
@@ -68,10 +66,6 @@
   function pointLabel(scale, value) {
     var point = toolkit.answers.pointFor(scale, value);
     return scoring.isNumeric(scale) ? String(value) : (point.label || String(value));
-  }
-
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
   }
 
   function list(parts) {
