@@ -335,8 +335,9 @@ def test_every_response_type_that_can_be_in_the_plan_is_shown_there(tmp_path, pa
            [...table.rows].map(row => [...row.cells].map(cell => cell.textContent))])""")] == [
         ["The review meeting", [["Question", "Answer"], ["Chaired by", "Head teacher"],
                                 ["What was agreed", "A new provision map\nby Easter"], ["Pupils discussed", "12"],
-                                ["Held on", "2027-01-14"], ["Outcome", "Agreed"]]],
+                                ["Held on", "14 January 2027"], ["Outcome", "Agreed"]]],
         ["Who took part", [["Row", "Role", "Name"], ["1", "SENCO", "A. Patel"]]]]
+    assert page.evaluate("getComputedStyle(document.querySelector('#plan-notes td')).whiteSpace") == "pre-wrap"   # lines kept
     assert axe_violations(page) == []
 
 

@@ -26,6 +26,11 @@
     return /^\d{4}-\d{2}-\d{2}$/.test(value) && toolkit.assessments.isDate(date) ? toolkit.assessments.formatDate(date) : value || "";
   }
 
+  /* A form field's answer as the plan shows it: a date in words, anything else as written. */
+  function fieldText(field, value) {
+    return field.type === "date" ? dateText(value) : value || "";
+  }
+
   function statementName(id) {
     var number = results.statementNumber(id);
     return (number ? number + " " : "") + shorten(results.statementText(id), 90);
@@ -207,14 +212,14 @@
           var title = byId(item.id + "--title").textContent.trim();
           if (!item.repeat) {   // a form answered once: each field's label and answer
             var answered = item.fields.filter(function (f) { return answer[f.id]; }).map(function (f) {
-              return [document.querySelector("label[for='" + item.id + "--" + f.id + "']").textContent.trim(), answer[f.id]];
+              return [document.querySelector("label[for='" + item.id + "--" + f.id + "']").textContent.trim(), fieldText(f, answer[f.id])];
             });
             block.appendChild(results.table(title, ["Question", "Answer"], answered));
             return;
           }
           var headings = item.fields.map(function (f) { return document.getElementById(item.id + "--" + f.id).firstChild.textContent.trim(); });
           var rows = (answer.rows || []).filter(function (row) { return Object.keys(row).length; }).map(function (row, index) {
-            return [String(index + 1)].concat(item.fields.map(function (f) { return row[f.id] || ""; }));
+            return [String(index + 1)].concat(item.fields.map(function (f) { return fieldText(f, row[f.id]); }));
           });
           block.appendChild(results.table(title, ["Row"].concat(headings), rows));
         });
