@@ -402,8 +402,10 @@ def test_a_page_that_cannot_start_says_nothing_is_saved_and_offers_what_is(conte
     assert page.locator("#scripts-off").count() == 0 and page.locator("#tool-bar").is_hidden()
     assert page.evaluate("[...document.querySelectorAll('.sections input, .sections textarea')].every(c => c.disabled)")
     assert axe_violations(page) == []
+    page.keyboard.press("Tab")   # from the notice, which has focus, to its button: keyboard only
+    expect(page.locator("#start-failed-download")).to_be_focused()
     with page.expect_download() as download:
-        page.locator("#start-failed-download").click()
+        page.keyboard.press("Enter")
     assert download.value.suggested_filename == "send-toolkit-send-audit-rag-v1-saved.json"
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert json.loads(text)["assessments"] == [saved]

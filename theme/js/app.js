@@ -334,8 +334,7 @@
       } else {
         text = "Nothing entered yet: your answers are saved in this browser as you go";
       }
-      var marked = state.record.updated ? downloaded(state.record.id) : null;
-      var downloadedAll = Boolean(marked && marked.revision >= state.record.revision);
+      var downloadedAll = Boolean(state.record.updated) && isDownloaded(state.record);
       if (safari && /^(Saved in this browser|Nothing entered yet)/.test(text)) {
         text += ". Safari may delete answers kept here after 7 days of use without opening this page: a downloaded file is the safe copy";
       }
@@ -346,12 +345,18 @@
       byId("start-notice").hidden = !store.persistent || Boolean(state.record.updated) || recordNames().length > 0;
     }
 
+    /* Whether the last download of a record holds its revision now. */
+    function isDownloaded(record) {
+      var marked = downloaded(record.id);
+      return Boolean(marked && marked.revision >= record.revision);
+    }
+
     /* In Safari, on opening an assessment changed since it was last downloaded, the download comes first: a
        notice at the top says when it was last downloaded. It stays until the download, and is not shown again
        for changes made after it (it would move the page under the person's hands). */
     function askForDownload() {
       var marked = downloaded(state.record.id);
-      var behind = safari && store.persistent && Boolean(state.record.updated) && !(marked && marked.revision >= state.record.revision);
+      var behind = safari && store.persistent && Boolean(state.record.updated) && !isDownloaded(state.record);
       byId("safari-notice").hidden = !behind;
       byId("safari-downloaded").textContent = !behind ? "" : marked
         ? "Your answers have changed since you last downloaded them, " + assessments.formatWhen(marked.at, new Date()) + "."
