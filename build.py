@@ -66,7 +66,7 @@ PAGE_IDS = {"main", "overview", "summary", "priorities", "plan", "files", "asses
             "framework-title", "framework-data", "how-to-use", "contents-heading", "source-heading"}
 
 # The browser scripts of a framework page, in the order they run: each owns one concern.
-FRAMEWORK_SCRIPTS = ["dom.js", "print.js", "storage.js", "durable.js", "answers.js", "changes.js", "assessments.js", "scoring.js",
+FRAMEWORK_SCRIPTS = ["dom.js", "print.js", "storage.js", "durable.js", "answers.js", "types.js", "types/*.js", "changes.js", "assessments.js", "scoring.js",
                      "plan.js", "transfer.js", "controls.js", "charts.js", "views.js", "panels.js", "results.js", "plan-view.js", "files-view.js",
                      "app.js"]
 
@@ -322,9 +322,8 @@ def validate_ids(source):
         problems += [source.problem(where, 'rating id "evidence" is kept for the evidence box: choose another')
                      for ident, where in mapping_entries(ratings, path) if ident == "evidence"]
     for path, _section, item in walk_items(data):
-        for part in ("column_groups", "columns", "rows", "fields"):
-            if part != "rows" or item_type(item) == "grid":
-                problems += check_unique(source, mapping_entries(item.get(part), path + (part,)), f"{part[:-1].replace('_', ' ')} id")
+        for part in response_type(item).unique:
+            problems += check_unique(source, mapping_entries(item.get(part), path + (part,)), f"{part[:-1].replace('_', ' ')} id")
     return problems
 
 
@@ -393,22 +392,7 @@ def validate_references(source):
                 problems.append(source.problem(path + (index, "scale"),
                                                f'rating "{rating.get("id")}" uses scale "{rating["scale"]}" which is not defined {known}'))
     item_ids = {i.get("id") for _, _, i in walk_items(data)}
-    for path, section, item in walk_items(data):
-        if item_type(item) != "statement":
-            continue
-        ratings = cascade(data, section, item, "ratings", [])
-        scales = [scale_of(data, r.get("scale")) for r in ratings if isinstance(r, dict)] if isinstance(ratings, list) else []
-        scales = [s for s in scales if s]
-        points = {str(p.get("value")) for s in scales for p in s.get("points") or [] if isinstance(p, dict)}
-        bands = {b.get("id") for s in scales for b in s.get("bands") or [] if isinstance(b, dict)}
-        for key in item.get("descriptors") or {} if isinstance(item.get("descriptors"), dict) else {}:
-            if key not in points:
-                choices = ", ".join(sorted(points)) or "none: this statement has no ratings"
-                problems.append(source.problem(path + ("descriptors", key), f'descriptor "{key}" is not a point of this statement\'s scales (points: {choices})', at_key=True))
-        for key in item.get("exemplars") or {} if isinstance(item.get("exemplars"), dict) else {}:
-            if key not in bands:
-                choices = ", ".join(sorted(b for b in bands if b)) or "none: this statement's scales have no bands"
-                problems.append(source.problem(path + ("exemplars", key), f'exemplars "{key}" is not a band of this statement\'s scales (bands: {choices})', at_key=True))
+    for path, _section, item in walk_items(data):
         for index, old in enumerate(item.get("replaces") or [] if isinstance(item.get("replaces"), list) else []):
             if old in item_ids:
                 problems.append(source.problem(path + ("replaces", index), f'statement "{item.get("id")}" replaces "{old}", which is still in this framework'))
@@ -416,32 +400,118 @@ def validate_references(source):
 
 
 def validate_items(source):
-    """Forms and grids make sense: presets name fields, choices have options, totals need numbers."""
-    problems = []
-    for path, _section, item in walk_items(source.data):
-        kind = item_type(item)
-        if kind == "form":
-            fields = item.get("fields") if isinstance(item.get("fields"), list) else []
-            names = {f.get("id") for f in fields if isinstance(f, dict)}
-            for key in ("rows", "blank_rows"):
-                if key in item and item.get("repeat") is not True:
-                    problems.append(source.problem(path + (key,), f'"{key}" only works with "repeat: true"', at_key=True))
-            for index, row in enumerate(item.get("rows") or [] if isinstance(item.get("rows"), list) else []):
-                for key in row if isinstance(row, dict) else []:
-                    if key not in names:
-                        problems.append(source.problem(path + ("rows", index, key), f'row names field "{key}", which this form does not have (fields: {", ".join(sorted(n for n in names if n))})', at_key=True))
-            for index, field in enumerate(fields):
-                if not isinstance(field, dict):
-                    continue
-                if field.get("type") == "choice" and "options" not in field:
-                    problems.append(source.problem(path + ("fields", index), f'field "{field.get("id")}" is a choice and needs "options"'))
-                if "options" in field and field.get("type") != "choice":
-                    problems.append(source.problem(path + ("fields", index, "options"), '"options" only works with "type: choice"', at_key=True))
-                if "unit" in field and field.get("type") != "number":
-                    problems.append(source.problem(path + ("fields", index, "unit"), '"unit" only works with "type: number"', at_key=True))
-        if kind == "grid" and item.get("totals") is True and item.get("cells") == "text":
-            problems.append(source.problem(path + ("totals",), '"totals" needs "cells: number"', at_key=True))
+    """What each item's response type checks that the schema cannot (RESPONSE_TYPES)."""
+    return [problem for path, section, item in walk_items(source.data)
+            for problem in response_type(item).check(source, path, section, item)]
+
+
+# ---------------------------------------------------------------- response types
+# What the build does with each response type, one entry a type (RESPONSE_TYPES, below): the lists in an item
+# whose ids are its own, the checks the schema cannot express, the model its macro reads, and what its script
+# in the page is given. Each type's other places: its definition in frameworks/framework.schema.json ($defs/<type>,
+# named in $defs/item), its macro in theme/templates/items.html, and its script, theme/js/types/<type>.js.
+
+def check_statement(source, path, section, item):
+    """Descriptors name points, and exemplars name bands, of the statement's scales."""
+    data, problems = source.data, []
+    ratings = cascade(data, section, item, "ratings", [])
+    scales = [scale_of(data, r.get("scale")) for r in ratings if isinstance(r, dict)] if isinstance(ratings, list) else []
+    scales = [s for s in scales if s]
+    points = {str(p.get("value")) for s in scales for p in s.get("points") or [] if isinstance(p, dict)}
+    bands = {b.get("id") for s in scales for b in s.get("bands") or [] if isinstance(b, dict)}
+    for key in item.get("descriptors") or {} if isinstance(item.get("descriptors"), dict) else {}:
+        if key not in points:
+            choices = ", ".join(sorted(points)) or "none: this statement has no ratings"
+            problems.append(source.problem(path + ("descriptors", key), f'descriptor "{key}" is not a point of this statement\'s scales (points: {choices})', at_key=True))
+    for key in item.get("exemplars") or {} if isinstance(item.get("exemplars"), dict) else {}:
+        if key not in bands:
+            choices = ", ".join(sorted(b for b in bands if b)) or "none: this statement's scales have no bands"
+            problems.append(source.problem(path + ("exemplars", key), f'exemplars "{key}" is not a band of this statement\'s scales (bands: {choices})', at_key=True))
     return problems
+
+
+def check_grid(source, path, _section, item):
+    """Totals need cells of numbers."""
+    if item.get("totals") is True and item.get("cells") == "text":
+        return [source.problem(path + ("totals",), '"totals" needs "cells: number"', at_key=True)]
+    return []
+
+
+def check_form(source, path, _section, item):
+    """Rows only in a table, naming its fields; choices have options; units only on numbers."""
+    problems = []
+    fields = item.get("fields") if isinstance(item.get("fields"), list) else []
+    names = {f.get("id") for f in fields if isinstance(f, dict)}
+    for key in ("rows", "blank_rows"):
+        if key in item and item.get("repeat") is not True:
+            problems.append(source.problem(path + (key,), f'"{key}" only works with "repeat: true"', at_key=True))
+    for index, row in enumerate(item.get("rows") or [] if isinstance(item.get("rows"), list) else []):
+        for key in row if isinstance(row, dict) else []:
+            if key not in names:
+                problems.append(source.problem(path + ("rows", index, key), f'row names field "{key}", which this form does not have (fields: {", ".join(sorted(n for n in names if n))})', at_key=True))
+    for index, field in enumerate(fields):
+        if not isinstance(field, dict):
+            continue
+        if field.get("type") == "choice" and "options" not in field:
+            problems.append(source.problem(path + ("fields", index), f'field "{field.get("id")}" is a choice and needs "options"'))
+        if "options" in field and field.get("type") != "choice":
+            problems.append(source.problem(path + ("fields", index, "options"), '"options" only works with "type: choice"', at_key=True))
+        if "unit" in field and field.get("type") != "number":
+            problems.append(source.problem(path + ("fields", index, "unit"), '"unit" only works with "type: number"', at_key=True))
+    return problems
+
+
+def model_statement(item, given, data, section, scales, **_):
+    """A statement's ratings (with their scales) and evidence label: its own, else its section's, else the framework's."""
+    return dict(item, ratings=[dict(r, scale_data=scales[r["scale"]]) for r in cascade(data, section, given, "ratings", [])],
+                evidence=cascade(data, section, given, "evidence", False))
+
+
+def model_form(item, schema, **_):
+    """A form's fields with every optional key present."""
+    return dict(item, fields=[with_fields(f, schema, "field") for f in item["fields"]])
+
+
+def browser_statement(item):
+    return {"ratings": [{"id": r["id"], "scale": r["scale"]} for r in item["ratings"]], "evidence": bool(item["evidence"]),
+            "statutory": item.get("statutory", False), "replaces": item.get("replaces", [])}
+
+
+def browser_grid(item):
+    return {"cells": item["cells"] or "number", "totals": bool(item["totals"]) and item["cells"] != "text",
+            "rows": [r["id"] for r in item["rows"]], "columns": [c["id"] for c in item["columns"]],
+            "groups": [g["id"] for g in item["column_groups"] or []]}
+
+
+def browser_form(item):
+    fields = [{"id": f["id"], "type": f["type"] or "text", **({"unit": f["unit"]} if f["unit"] else {})} for f in item["fields"]]
+    table = {"rows": item["rows"] or [], "blank_rows": 3 if item["blank_rows"] is None else item["blank_rows"]} if item["repeat"] else {}
+    return {"repeat": bool(item["repeat"]), "fields": fields, **table}
+
+
+@dataclass(frozen=True)
+class ResponseType:
+    answered: bool = True                                                     # it takes an answer, saved under its id
+    unique: tuple = ()                                                        # its lists whose entries' ids are its own
+    check: object = lambda source, path, section, item: []                   # problems the schema cannot find
+    model: object = lambda item, **_: item                                    # everything its macro reads, resolved
+    browser: object = lambda item: {}                                         # what its script needs beyond id and type
+
+
+RESPONSE_TYPES = {
+    "statement": ResponseType(check=check_statement, model=model_statement, browser=browser_statement),
+    "text": ResponseType(),
+    "date": ResponseType(),
+    "choices": ResponseType(unique=("options",), browser=lambda item: {"options": [option["id"] for option in item["options"]]}),
+    "grid": ResponseType(unique=("column_groups", "columns", "rows"), check=check_grid, browser=browser_grid),
+    "form": ResponseType(unique=("fields",), check=check_form, model=model_form, browser=browser_form),
+    "guidance": ResponseType(answered=False),
+}
+
+
+def response_type(item):
+    """The response type of an item (a statement when it does not say); one that checks nothing when it is unknown."""
+    return RESPONSE_TYPES.get(item_type(item), ResponseType())
 
 
 MARKDOWN_FIELDS = ("description", "how_to_use", "intro", "guidance", "body")
@@ -595,8 +665,8 @@ RELEASED = "frameworks/released"
 
 
 def answer_ids(framework):
-    """The ids a framework's answers are saved under: every item but guidance, in framework order."""
-    return [item.get("id") for _path, _section, item in walk_items(framework) if item_type(item) != "guidance"]
+    """The ids a framework's answers are saved under: every item that takes an answer, in framework order."""
+    return [item.get("id") for _path, _section, item in walk_items(framework) if response_type(item).answered]
 
 
 def released_text(framework):
@@ -662,16 +732,12 @@ def framework_model(data, schema):
         items = []
         for given in section["items"]:
             item = with_fields(dict(given, type=item_type(given)), schema, item_type(given))
-            if item["type"] == "statement":
-                item["ratings"] = [dict(r, scale_data=scales[r["scale"]]) for r in cascade(data, section, given, "ratings", [])]
-                item["evidence"] = cascade(data, section, given, "evidence", False)
-            if item["type"] == "form":
-                item["fields"] = [with_fields(f, schema, "field") for f in item["fields"]]
-            items.append(item)
+            items.append(response_type(item).model(item, given=given, data=data, section=section, scales=scales, schema=schema))
         keyed = scale_keys(items, scales)
         for item in items:
             item.update(section_id=section["id"], keyed_scales=keyed)
-        sections.append(dict(with_fields(section, schema, "section"), items=items, keyed_scales=keyed))
+        sections.append(dict(with_fields(section, schema, "section"), items=items, keyed_scales=keyed,
+                             answered=any(response_type(item).answered for item in items)))
     framework = {**{key: None for key in schema["properties"]}, **data}
     return dict(framework, source=with_fields(data["source"], schema, "source"), sections=sections, scales=scales)
 
@@ -682,21 +748,7 @@ def browser_data(framework, site):
     for section in framework["sections"]:
         items = []
         for item in section["items"]:
-            entry = {"id": item["id"], "type": item["type"]}
-            if item["type"] == "statement":
-                entry.update(ratings=[{"id": r["id"], "scale": r["scale"]} for r in item["ratings"]],
-                             evidence=bool(item["evidence"]), statutory=item.get("statutory", False),
-                             replaces=item.get("replaces", []))
-            elif item["type"] == "grid":
-                entry.update(cells=item["cells"] or "number", totals=bool(item["totals"]) and item["cells"] != "text",
-                             rows=[r["id"] for r in item["rows"]], columns=[c["id"] for c in item["columns"]],
-                             groups=[g["id"] for g in item["column_groups"] or []])
-            elif item["type"] == "form":
-                fields = [{"id": f["id"], "type": f["type"] or "text", **({"unit": f["unit"]} if f["unit"] else {})}
-                          for f in item["fields"]]
-                entry.update(repeat=bool(item["repeat"]), fields=fields)
-                if item["repeat"]:
-                    entry.update(rows=item["rows"] or [], blank_rows=3 if item["blank_rows"] is None else item["blank_rows"])
+            entry = {"id": item["id"], "type": item["type"], **response_type(item).browser(item)}
             if item.get("plan"):
                 entry.update(plan=True)
             items.append(entry)
@@ -775,6 +827,14 @@ def cache_name(suffix, text):
     return f"{MINIFIED_CACHE}/{hashlib.sha256(key).hexdigest()}{suffix}"
 
 
+def framework_scripts(root=ROOT):
+    """The framework page's scripts in the order they run: FRAMEWORK_SCRIPTS, with "types/*.js" standing for every
+    response type's script (theme/js/types/<type>.js), by name."""
+    return [name for pattern in FRAMEWORK_SCRIPTS for name in
+            ([path.relative_to(root / "theme" / "js").as_posix() for path in sorted((root / "theme" / "js").glob(pattern))]
+             if "*" in pattern else [pattern])]
+
+
 def load_theme(root=ROOT):
     """The theme's stylesheet and scripts as the pages carry them, minified: ({"css", "scripts", "start"}, the cache
     entries to write, {path: text}). Minifying is most of a build's time, so a text minified before is read back from
@@ -790,7 +850,7 @@ def load_theme(root=ROOT):
             fresh[path] = MINIFIERS[Path(name).suffix][0](text)
             return fresh[path]
 
-    theme = {"css": minified("css/site.css"), "scripts": [minified(f"js/{name}") for name in FRAMEWORK_SCRIPTS],
+    theme = {"css": minified("css/site.css"), "scripts": [minified(f"js/{name}") for name in framework_scripts(root)],
              "start": minified("js/start.js")}
     return theme, fresh
 
@@ -802,7 +862,8 @@ def brand_css(site):
 
 
 def make_environment(root=ROOT):
-    """The Jinja environment: autoescape on, undefined names are errors, Markdown as a filter."""
+    """The Jinja environment: autoescape on, undefined names are errors, Markdown as a filter, and
+    response_macro(item): the macro of items.html named after the item's response type."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "theme" / "templates"),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -811,6 +872,7 @@ def make_environment(root=ROOT):
     env.filters["groupby_part"] = group_by_part
     env.filters["name"] = statement_name
     env.globals["setting_names"] = SETTING_NAMES
+    env.globals["response_macro"] = lambda item: getattr(env.get_template("items.html").module, item["type"])
     return env
 
 

@@ -163,6 +163,21 @@ def test_framework_data_for_the_browser_lists_every_statement(framework_id, pars
     assert [i["id"] for s in data["sections"] for i in s["items"]] == [i["id"] for s in source["sections"] for i in s["items"]]
 
 
+def test_each_response_type_is_one_entry_one_definition_one_macro_and_one_script():
+    """A response type lives in the places RESPONSE_TYPES names, and nowhere else needs a change for it: its entry,
+    its definition in the schema (named, in the same order, in $defs/item), its macro in items.html and its script."""
+    names = list(build.RESPONSE_TYPES)
+    schema = json.loads((ROOT / build.FRAMEWORK_SCHEMA).read_text(encoding="utf-8"))
+    assert schema["$defs"]["item"]["properties"]["type"]["enum"] == names
+    assert [rule["then"]["$ref"] for rule in schema["$defs"]["item"]["allOf"]] == [f"#/$defs/{name}" for name in names]
+    assert [name for name in names if name not in schema["$defs"]] == []
+    macros = build.make_environment(ROOT).get_template("items.html").module
+    assert [name for name in names if not callable(getattr(macros, name, None))] == []
+    assert [name for name in build.framework_scripts(ROOT) if name.startswith("types/")] == sorted(f"types/{name}.js" for name in names)
+    assert [name for name in names if f'toolkit.types.register("{name}", '
+            not in (ROOT / "theme" / "js" / "types" / f"{name}.js").read_text(encoding="utf-8")] == []
+
+
 def test_framework_data_cannot_break_out_of_its_script_element():
     assert build.script_json({"text": "</script><script>alert(1)</script> & <!--"}) == (
         '{"text":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\u003c!--"}')
@@ -175,7 +190,7 @@ def test_the_minified_theme_is_read_back_from_the_cache_until_its_source_changes
     root = make_root(tmp_path, MINIMAL)
     assert build.build(root) == []
     cache = root / ".cache" / "minified"
-    files = len(build.FRAMEWORK_SCRIPTS) + 2   # the scripts, start.js and site.css
+    files = len(build.framework_scripts(ROOT)) + 2   # the scripts, start.js and site.css
     assert len(list(cache.iterdir())) == files
     first = read_pages(root / "site")
     for path in cache.iterdir():   # read back, not minified again: a changed cache entry shows in the page

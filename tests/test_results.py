@@ -118,7 +118,7 @@ def test_summary_figures_equal_figures_computed_independently(name, page, fresh_
         assert page.locator("#summary-profile svg polyline").count() == 2  # now and target, joined
     for key, rows in expected.items():
         if isinstance(key, tuple):
-            caption = "By section: " + page.evaluate("([item, rating]) => SendToolkit.controls.ratingLabel(item, rating)", list(key))
+            caption = "By section: " + page.evaluate("([item, rating]) => SendToolkit.types.of({ type: 'statement' }).ratingLabel(item, rating)", list(key))
             assert shown[caption] == rows
     sentences = page.locator(".result-block__sentence").all_inner_texts()
     assert len(sentences) == page.locator("#summary svg.chart").count()  # a sentence beside every chart

@@ -141,3 +141,61 @@ test("transfer: the checksum, a file made and read back, every refusal in words,
   assert.deepEqual(["=SUM(A1)", "+1", "-3", "@x", "plain", 7].map(transfer.csvCell), ["\"'=SUM(A1)\"", "\"'+1\"", "\"'-3\"", "\"'@x\"", "\"plain\"", "\"7\""]);
   assert.equal(transfer.csv([["a", "b"], ["x\"y", ""]]), "\uFEFF\"a\",\"b\"\r\n\"x\"\"y\",\"\"\r\n");
 });
+
+test("types: each response type's parts, words, shape and what fits", () => {
+  const GREAT = answers.index(frameworkData("good-to-great-send"));
+  const HERTS = answers.index(frameworkData("herts-send-benchmark"));
+  const of = (framework, id) => [framework.items[id], toolkit.types.of(framework.items[id])];
+  const [statement, rated] = of(RAG, "leadership-1");
+  assert.deepEqual(["rag", "evidence", "now"].map(part => rated.isText(statement, part)), [false, true, false]);
+  assert.deepEqual(["red", "purple"].map(value => rated.misfit(RAG, statement, "rag", value)),
+    [null, "this is no longer on the rating's scale"]);
+  assert.equal(rated.misfit(RAG, statement, "now", "red"), "this rating is no longer in the framework");
+  assert.deepEqual([undefined, "amber", "purple"].map(value => rated.valueText(RAG, statement, "rag", value)),
+    ["Not rated", "Amber", "purple (not on this scale)"]);
+  assert.deepEqual(plain(rated.textParts(statement, {})), ["evidence"]);
+  const [grid, cells] = of(GREAT, "c-attainment-autumn");
+  assert.equal(cells.parts(grid).length, 6 * 4 * 3);
+  assert.deepEqual(["year-1.reading.below", "year-7.reading.below"].map(part => cells.misfit(GREAT, grid, part, "3")),
+    [null, "this item no longer asks for it"]);
+  assert.deepEqual([cells.isText(grid, "year-1.reading.below"), cells.isText(GREAT.items["prompt-sheet-attainment"], "x")], [false, true]);
+  const [table, form] = of(HERTS, "participants");
+  assert.deepEqual(plain(form.flatten(table, { rows: [{ role: "SENCO" }, {}, { date: "2027-01-14" }] })),
+    { "1--role": "SENCO", "3--date": "2027-01-14" });
+  assert.deepEqual(["1--role", "3--date"].map(part => form.valueText(HERTS, table, part, part === "3--date" ? "2027-01-14" : "SENCO")),
+    ["SENCO", "14 January 2027"]);
+  assert.deepEqual([form.isText(table, "role"), form.isText(table, "date")], [true, false]);
+  assert.deepEqual([form.misfit(HERTS, table, "rows", []), form.misfit(HERTS, table, "role", "x")], [null, "this item no longer asks for it"]);
+  assert.equal(form.isStarted(table, { rows: [] }), false);
+  const [once, fields] = of(HERTS, "school");
+  assert.deepEqual(plain(fields.textParts(once, { "school-name": "Oak", "key-dates": "May" })), ["school-name", "key-dates"]);
+  const [question, text] = of(HERTS, "outcome-1-notes");
+  assert.deepEqual([text.isText(question, "answer"), text.misfit(HERTS, question, "answer", "x"), text.valueText(HERTS, question, "answer", undefined)],
+    [true, null, "No answer"]);
+  const [guidance, read] = of(GREAT, "sources-of-data-list");
+  assert.deepEqual([read.answered, read.misfit(GREAT, guidance, "answer", "x")], [false, "this item no longer asks for it"]);
+  assert.equal(assessments.dayText("2027-01-14"), "14 January 2027");
+  assert.equal(assessments.dayText("14/01/2027"), "14/01/2027");
+});
+
+test("types: a date and choose several", () => {
+  const framework = answers.index({ scales: {}, sections: [{ id: "review", items: [
+    { id: "when", type: "date" }, { id: "sources", type: "choices", options: ["pupil-voice", "parent-survey"] }] }] });
+  const date = toolkit.types.of(framework.items.when);
+  const choices = toolkit.types.of(framework.items.sources);
+  assert.deepEqual(["2027-01-14", "14/01/2027"].map(value => date.misfit(framework, framework.items.when, "answer", value)),
+    [null, "this is not a date the page can show (it should look like 2027-01-14)"]);
+  assert.deepEqual([undefined, "2027-01-14"].map(value => date.valueText(framework, framework.items.when, "answer", value)),
+    ["No answer", "14 January 2027"]);
+  assert.deepEqual([["pupil-voice", "chosen"], ["gone", "chosen"], ["parent-survey", "yes"]]
+    .map(([part, value]) => choices.misfit(framework, framework.items.sources, part, value)),
+    [null, "this option is no longer in the framework", "this is not a choice the page can show"]);
+  assert.deepEqual([undefined, "chosen"].map(value => choices.valueText(framework, framework.items.sources, "pupil-voice", value)),
+    ["Not chosen", "Chosen"]);
+  assert.equal(choices.isText(framework.items.sources, "pupil-voice"), false);
+  const given = { when: { answer: "14/01/2027" }, sources: { "parent-survey": "chosen", "pupil-voice": "chosen", gone: "chosen" } };
+  assert.deepEqual(plain(assessments.fitting(given, framework)), { sources: { "parent-survey": "chosen", "pupil-voice": "chosen" } });
+  assert.deepEqual(plain(answers.compare({}, given, framework)[1].changes.map(change => change.part)), ["pupil-voice", "parent-survey", "gone"]);
+  assert.deepEqual(plain(answers.sectionProgress(framework.sections[0], assessments.fitting(given, framework), {})),
+    { done: 1, total: 2, verb: "answered", status: "in-progress" });
+});

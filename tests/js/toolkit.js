@@ -6,8 +6,12 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const ROOT = path.resolve(__dirname, "..", "..");
-// The logic scripts, in the order the page runs them (build.py's FRAMEWORK_SCRIPTS): no DOM, no storage in them.
-const LOGIC = ["storage.js", "durable.js", "answers.js", "changes.js", "assessments.js", "scoring.js", "plan.js", "transfer.js"];
+// The logic scripts, in the order the page runs them (build.py's FRAMEWORK_SCRIPTS, with every response type's
+// script for "types/*.js"): no DOM, no storage used as they load.
+const TYPES = fs.readdirSync(path.join(ROOT, "theme", "js", "types")).filter(name => name.endsWith(".js")).sort()
+  .map(name => "types/" + name);
+const LOGIC = ["dom.js", "storage.js", "durable.js", "answers.js", "types.js", ...TYPES, "changes.js", "assessments.js", "scoring.js",
+               "plan.js", "transfer.js"];
 
 function load() {
   const context = vm.createContext({ TextEncoder });

@@ -73,25 +73,15 @@
     }
   }
 
-  /* Every part of an answer as { "<part>": value }, with a repeating form's rows as "<row number>--<field>":
-     the same names as the page's controls after "<item id>--". */
+  /* Every part of an answer as { "<part>": value }: the same names as the page's controls after "<item id>--"
+     (a repeating form's rows as "<row number>--<field>"). */
   function flatten(item, answer) {
-    if (!answer) { return {}; }
-    if (item.type !== "form" || !item.repeat) { return Object.assign({}, answer); }
-    var parts = {};
-    (answer.rows || []).forEach(function (row, index) {
-      Object.keys(row).forEach(function (field) { parts[(index + 1) + "--" + field] = row[field]; });
-    });
-    return parts;
+    return toolkit.types.of(item).flatten(item, answer);
   }
 
   /* Whether an item has any answer that the user gave (a repeating form's preset rows do not count). */
   function isStarted(item, answer) {
-    if (!answer) { return false; }
-    if (item.type !== "form" || !item.repeat) { return Object.keys(answer).length > 0; }
-    var presets = flatten(item, { rows: item.rows });
-    var given = flatten(item, answer);
-    return Object.keys(given).some(function (part) { return given[part] !== presets[part]; });
+    return toolkit.types.of(item).isStarted(item, answer);
   }
 
   /* Whether a statement is rated: every one of its ratings has a point (a statement with no ratings: evidence given). */
@@ -104,7 +94,7 @@
      and its status, "completed" (marked so), "in-progress" or "not-started". */
   function sectionProgress(section, answers, completed) {
     var rated = section.items.filter(function (item) { return item.type === "statement" && item.ratings.length; });
-    var counted = rated.length ? rated : section.items.filter(function (item) { return item.type !== "guidance"; });
+    var counted = rated.length ? rated : section.items.filter(function (item) { return toolkit.types.of(item).answered; });
     var done = counted.filter(function (item) {
       return rated.length ? isRated(item, answers[item.id]) : isStarted(item, answers[item.id]);
     }).length;
@@ -125,13 +115,22 @@
       section.items.forEach(function (item) {
         var old = flatten(item, before[item.id]);
         var now = flatten(item, after[item.id]);
-        var parts = Object.keys(old).concat(Object.keys(now).filter(function (part) { return !(part in old); }));
+        var parts = inOrder(item, Object.keys(old).concat(Object.keys(now).filter(function (part) { return !(part in old); })));
         var changes = parts.filter(function (part) { return old[part] !== now[part]; })
           .map(function (part) { return { part: part, before: old[part], after: now[part] }; });
         if (changes.length) { result.push({ item: item.id, section: section.id, changes: changes }); }
       });
     });
     return result;
+  }
+
+  /* Parts in the order the item asks for them (its type's parts); any others after them, as they came. */
+  function inOrder(item, parts) {
+    var order = toolkit.types.of(item).parts(item);
+    var place = function (part) { var at = order.indexOf(part); return at < 0 ? order.length : at; };
+    return parts.map(function (part, index) { return [place(part), index, part]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+      .map(function (entry) { return entry[2]; });
   }
 
   /* What a cell or number field holds: { kind: "empty" | "number" | "percent" | "other", value }.

@@ -273,12 +273,7 @@
       if (path[0] === "answers") {
         var item = framework.items[path[1]];
         var part = path[path.length - 1];
-        if (!item) { return false; }
-        if (item.type === "statement") { return part === "evidence"; }
-        if (item.type === "text") { return true; }
-        if (item.type === "grid") { return item.cells === "text"; }
-        var field = item.type === "form" && item.fields.find(function (f) { return f.id === part; });
-        return Boolean(field) && (field.type === "text" || field.type === "long-text");
+        return Boolean(item) && toolkit.types.of(item).isText(item, part);
       }
       if (path[0] === "actions") { return toolkit.plan.WORDS.indexOf(path[2]) >= 0; }
       if (path[0] === "reviewPoints") { return path[2] === "name"; }

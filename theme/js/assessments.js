@@ -201,14 +201,11 @@
     });
   }
 
-  /* The parts of an answer that this framework's views read as text: a statement's evidence, a text
-     item's answer, every field of a form that is not a table. (Parts that no longer fit the item are not
-     read, and are listed instead: see misfits.) */
+  /* The parts of an answer that this framework's views read as text (its response type says which: a
+     statement's evidence, a text item's answer, every field of a form that is not a table). (Parts that no
+     longer fit the item are not read, and are listed instead: see misfits.) */
   function itemProblem(item, answer, where) {
-    var text = [];
-    if (item.type === "statement") { text = ["evidence"]; }
-    if (item.type === "text") { text = ["answer"]; }
-    if (item.type === "form" && !item.repeat) { text = Object.keys(answer); }
+    var text = toolkit.types.of(item).textParts(item, answer);
     return firstWrong(text.filter(function (part) { return answer[part] !== undefined; }).map(function (part) {
       return [where + "." + part, answer[part], typeof answer[part] === "string", "text"];
     }));
@@ -285,33 +282,9 @@
     return found;
   }
 
-  /* Why one part of an answer no longer fits its item, in words, or null when it fits. */
+  /* Why one part of an answer no longer fits its item, in words, or null when it fits (its response type says). */
   function misfitReason(framework, item, part, value) {
-    if (item.type !== "statement") { return asks(item, part) ? null : "this item no longer asks for it"; }
-    if (part === "evidence") { return item.evidence ? null : "this statement no longer asks for evidence"; }
-    var rating = item.ratings.find(function (each) { return each.id === part; });
-    if (!rating) { return "this rating is no longer in the framework"; }
-    return toolkit.answers.pointFor(framework.scales[rating.scale], value) ? null : "this is no longer on the rating's scale";
-  }
-
-  /* Whether a text item, grid or form has a part of this name. */
-  function asks(item, part) {
-    if (item.type === "text") { return part === "answer"; }
-    if (item.type === "form") { return item.repeat ? part === "rows" : item.fields.some(function (field) { return field.id === part; }); }
-    if (item.type === "grid") { return gridCells(item).indexOf(part) >= 0; }
-    return false;
-  }
-
-  /* A grid's cells: "<row>.<group>.<column>", or "<row>.<column>" with no groups. */
-  function gridCells(grid) {
-    var groups = grid.groups.length ? grid.groups.map(function (group) { return group + "."; }) : [""];
-    var cells = [];
-    grid.rows.forEach(function (row) {
-      groups.forEach(function (group) {
-        grid.columns.forEach(function (column) { cells.push(row + "." + group + column); });
-      });
-    });
-    return cells;
+    return toolkit.types.of(item).misfit(framework, item, part, value);
   }
 
   /* The answers to this framework's items without the parts that no longer fit: what the views read. */
@@ -376,6 +349,12 @@
     return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
   }
 
+  /* A date answer's "YYYY-MM-DD" as "1 October 2026"; "", or text that is not such a date (from a file), stays as it is. */
+  function dayText(value) {
+    var date = value + "T12:00:00";
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && isDate(date) ? formatDate(date) : value || "";
+  }
+
   /* "10:42" */
   function formatTime(iso) {
     var date = new Date(iso);
@@ -420,6 +399,7 @@
     deleteReviewPoint: deleteReviewPoint,
     newId: newId,
     formatDate: formatDate,
+    dayText: dayText,
     formatDateTime: formatDateTime,
     formatWhen: formatWhen,
     byRecent: byRecent

@@ -147,7 +147,7 @@
         framework.items[id].ratings.forEach(function (rating) {
           if (ratingIds.indexOf(rating.id) < 0) {
             ratingIds.push(rating.id);
-            labels[rating.id] = toolkit.controls.ratingLabel(id, rating.id);
+            labels[rating.id] = toolkit.types.of(framework.items[id]).ratingLabel(id, rating.id);
           }
         });
       });

@@ -230,19 +230,13 @@
     return label ? label.textContent.trim() : itemId;
   }
 
-  /* The words for one part of an answer: "Where we are now", "Evidence", "Year 1, Reading, Below …", "Name (row 2)". */
+  /* The words for one part of an answer: "Where we are now", "Evidence", "Year 1, Reading, Below …", "Name (row 2)":
+     what its response type calls it, else the label of its control. */
   function partName(framework, itemId, part) {
     var item = framework.items[itemId];
-    if (item.type === "statement" && part !== "evidence") {
-      return toolkit.controls.ratingLabel(itemId, part);
-    }
-    if (item.type === "text") { return "Answer"; }
+    var named = toolkit.types.of(item).partName(framework, item, part);
+    if (named) { return named; }
     var control = byId(itemId + "--" + part);
-    if (item.type === "form" && item.repeat) {
-      var pieces = answers.parseName(part);
-      var field = byId(itemId + "--" + pieces.part);
-      return (field ? field.firstChild.textContent.trim() : pieces.part) + " (row " + pieces.item + ")";
-    }
     if (control && control.getAttribute("aria-labelledby")) {
       return control.getAttribute("aria-labelledby").split(" ").map(function (id) { return byId(id).textContent.trim(); }).join(", ");
     }
@@ -250,16 +244,14 @@
     return label ? label.firstChild.textContent.trim() : part;
   }
 
-  /* An answer as people read it: a point's label for a rating, "Not rated" or "No answer" when there is none. */
+  /* An answer as people read it (its response type says how): a point's label for a rating, "Not rated" or
+     "No answer" when there is none; people's own words keep their lines. */
   function valueNode(framework, itemId, part, value) {
     var item = framework.items[itemId];
-    var rating = item.type === "statement" && item.ratings.find(function (r) { return r.id === part; });
-    if (value === undefined) { return element("span", rating ? "Not rated" : "No answer", "compare-table__none"); }
-    if (!rating) { return element("span", String(value), "compare-table__text"); }
-    var point = answers.pointFor(framework.scales[rating.scale], value);
-    if (!point) { return element("span", String(value) + " (not on this scale)"); }
-    if (point.not_applicable) { return element("span", String(point.value) + " (not applicable)"); }
-    return element("span", typeof point.value === "number" ? String(point.value) : (point.label || String(point.value)));
+    var type = toolkit.types.of(item);
+    var text = type.valueText(framework, item, part, value);
+    if (value === undefined) { return element("span", text, "compare-table__none"); }
+    return element("span", text, type.isText(item, part) ? "compare-table__text" : undefined);
   }
 
   /* ---- dialogs */

@@ -19,16 +19,11 @@
   ];
 
   var shorten = toolkit.dom.shorten;
+  var dateText = toolkit.assessments.dayText;
 
-  /* A date field's "YYYY-MM-DD" as "1 October 2026"; "", or text that is not a date (from a file), stays as it is. */
-  function dateText(value) {
-    var date = value + "T12:00:00";
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) && toolkit.assessments.isDate(date) ? toolkit.assessments.formatDate(date) : value || "";
-  }
-
-  /* A form field's answer as the plan shows it: a date in words, anything else as written. */
-  function fieldText(field, value) {
-    return field.type === "date" ? dateText(value) : value || "";
+  /* A form's answer as the plan shows it, as its response type words it: a date in words, anything else as written. */
+  function fieldText(framework, item, part, value) {
+    return value === undefined ? "" : toolkit.types.of(item).valueText(framework, item, part, value);
   }
 
   function statementName(id) {
@@ -212,14 +207,14 @@
           var title = byId(item.id + "--title").textContent.trim();
           if (!item.repeat) {   // a form answered once: each field's label and answer
             var answered = item.fields.filter(function (f) { return answer[f.id]; }).map(function (f) {
-              return [document.querySelector("label[for='" + item.id + "--" + f.id + "']").textContent.trim(), fieldText(f, answer[f.id])];
+              return [document.querySelector("label[for='" + item.id + "--" + f.id + "']").textContent.trim(), fieldText(framework, item, f.id, answer[f.id])];
             });
             block.appendChild(results.table(title, ["Question", "Answer"], answered));
             return;
           }
           var headings = item.fields.map(function (f) { return document.getElementById(item.id + "--" + f.id).firstChild.textContent.trim(); });
           var rows = (answer.rows || []).filter(function (row) { return Object.keys(row).length; }).map(function (row, index) {
-            return [String(index + 1)].concat(item.fields.map(function (f) { return fieldText(f, row[f.id]); }));
+            return [String(index + 1)].concat(item.fields.map(function (f) { return fieldText(framework, item, (index + 1) + "--" + f.id, row[f.id]); }));
           });
           block.appendChild(results.table(title, ["Row"].concat(headings), rows));
         });

@@ -60,7 +60,7 @@
   var ratingLabel = readOnce(function (ratingId, framework) {
     var statement = Object.keys(framework.items).map(function (id) { return framework.items[id]; })
       .find(function (item) { return item.type === "statement" && item.ratings.some(function (r) { return r.id === ratingId; }); });
-    return toolkit.controls.ratingLabel(statement.id, ratingId);
+    return toolkit.types.of(statement).ratingLabel(statement.id, ratingId);
   });
 
   function pointLabel(scale, value) {
