@@ -61,9 +61,31 @@ SETTING_NAMES = {
     "resource-base": "resource bases (ARPs)",
 }
 
+@dataclass(frozen=True)
+class View:
+    """A view of the framework page besides its sections: its id (the id of its element, and its fragment #<id>), the
+    words of its link in the tool bar (None: reached from another view), and the script that shows it, which
+    registers it with views.js."""
+    id: str
+    title: object
+    script: str
+
+
+# The framework page's views, in the tool bar's order. The tool bar, the page's router (from the framework data) and
+# the tests read this list; framework.html places each view's element (a macro of panels.html) where the printed
+# report wants it.
+VIEWS = (View("overview", "Overview", "panels.js"),
+         View("summary", "Summary", "results.js"),
+         View("priorities", "Priorities", "results.js"),
+         View("plan", "Action plan", "plan-view.js"),
+         View("review-points", "Review points", "panels.js"),
+         View("files", "Download or load", "files-view.js"),
+         View("assessments", "Your assessments", "panels.js"),
+         View("compare", None, "panels.js"))
+
 # Element ids and view names the framework page uses itself: no section or item may take them.
-PAGE_IDS = {"main", "overview", "summary", "priorities", "plan", "files", "assessments", "review-points", "compare",
-            "framework-title", "framework-data", "how-to-use", "contents-heading", "source-heading"}
+PAGE_IDS = {view.id for view in VIEWS} | {"main", "framework-title", "framework-data", "how-to-use", "contents-heading",
+                                          "source-heading"}
 
 # The browser scripts of a framework page, in the order they run: each owns one concern.
 FRAMEWORK_SCRIPTS = ["dom.js", "print.js", "storage.js", "durable.js", "answers.js", "types.js", "types/*.js", "changes.js", "assessments.js", "scoring.js",
@@ -754,7 +776,7 @@ def browser_data(framework, site):
             items.append(entry)
         sections.append({"id": section["id"], "settings": section.get("settings", []), "items": items})
     return {"site": site["id"], "framework": framework["id"], "version": framework["version"],
-            "scales": framework["scales"], "sections": sections}
+            "scales": framework["scales"], "sections": sections, "views": [view.id for view in VIEWS]}
 
 
 def count_statements(framework):
@@ -872,6 +894,7 @@ def make_environment(root=ROOT):
     env.filters["groupby_part"] = group_by_part
     env.filters["name"] = statement_name
     env.globals["setting_names"] = SETTING_NAMES
+    env.globals["views"] = VIEWS
     env.globals["response_macro"] = lambda item: getattr(env.get_template("items.html").module, item["type"])
     return env
 

@@ -45,12 +45,13 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
+import build
 from conftest import assert_focus, axe_violations, open_tool
 from test_html_checker import RATE_MOST
 from test_results import NO_DIALOG
 
 FRAMEWORKS = ["send-self-evaluation", "send-audit-rag", "herts-send-benchmark", "good-to-great-send", "lls-send-review"]
-PANELS = ["#overview", "#summary", "#priorities", "#plan", "#files", "#assessments", "#review-points"]
+PANELS = ["#" + view.id for view in build.VIEWS if view.title]   # the views with a link in the tool bar
 
 # Evidence as schools write it: a path on the shared drive, long and unbroken, which must wrap, not widen the page.
 EVIDENCE = r"Provision map, see S:\SEND\Evidence\2026-27\Autumn-term\Provision-map-final-version-3-agreed-by-governors.xlsx"

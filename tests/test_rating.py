@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+import build
 from conftest import FILL_STORE, Tool, assert_focus, axe_violations, open_tool, url_of
 
 EVIDENCE = "Provision map, autumn term; <b>not bold</b> & “quoted”"
@@ -276,6 +277,23 @@ def test_overview_shows_each_sections_status_and_a_section_can_be_marked_complet
     open_tool(page, guidance_only, "lls-send-review")
     item = page.locator(".task-list__item", has=page.get_by_role("link", name="What is a SEND review?"))
     assert lines(item) == ["What is a SEND review?", "Guidance to read"]
+
+
+def test_every_view_in_the_list_is_on_the_page_in_the_tool_bar_and_shown_by_its_script(page, fresh_site):
+    """build.py's VIEWS is the one list of views: the page has an element for each, the tool bar links to those with a
+    title in that order, the router knows them from the framework data, and each is registered by its script."""
+    open_tool(page, (fresh_site / "send-audit-rag.html").as_uri(), "send-audit-rag")
+    ids = [view.id for view in build.VIEWS]
+    assert sorted(page.evaluate("[...document.querySelectorAll('[data-view]:not(.section)')].map(view => view.id)")) == sorted(ids)
+    assert page.evaluate("[...document.querySelectorAll('[data-view]')].every(view => view.dataset.view === view.id || "
+                         "view.dataset.view === 'section')")
+    assert [[link.get_attribute("href"), link.inner_text()] for link in page.locator(".tool-bar__nav a").all()] == [
+        ["#" + view.id, view.title] for view in build.VIEWS if view.title]
+    assert page.evaluate("JSON.parse(document.getElementById('framework-data').textContent).views") == ids
+    assert sorted(page.evaluate("SendToolkit.views.registered()")) == sorted(ids)
+    for view in build.VIEWS:
+        source = (Path(build.ROOT) / "theme" / "js" / view.script).read_text(encoding="utf-8")
+        assert f'toolkit.views.register("{view.id}", ' in source, view
 
 
 def test_views_follow_back_forward_and_bookmarks_and_focus_their_heading(page, fresh_site):
@@ -592,7 +610,8 @@ def test_the_pure_functions_give_exact_results(page, fresh_site):
         const framework = answers.index({sections: [{id: "s", items: [
             {id: "q", type: "statement", ratings: [{id: "now", scale: "x"}, {id: "target", scale: "x"}]},
             {id: "t", type: "text"},
-            {id: "f", type: "form", repeat: true, fields: [{id: "role", type: "text"}], rows: [{role: "Head"}], blank_rows: 1}]}]});
+            {id: "f", type: "form", repeat: true, fields: [{id: "role", type: "text"}], rows: [{role: "Head"}], blank_rows: 1}]}],
+            views: ["overview", "summary", "assessments", "compare"]});
         const section = framework.sections[0];
         const given = {};
         answers.setPart(given, "q", "now", 0);

@@ -35,6 +35,16 @@ def new_types_page(tmp_path_factory):
     return (root / "site" / "test-audit.html").as_uri()
 
 
+def answer_the_review(page, url):
+    """Open the review section, give a date and tick two choices: (the tool, the section)."""
+    tool = open_tool(page, url + "#review", "test-audit")
+    section = tool.section()
+    section.get_by_label("When was the SEN information report last reviewed?").fill("2027-01-14")
+    section.get_by_label("Pupil voice").check()
+    section.get_by_label("The SEND governor's visit").check()
+    return tool, section
+
+
 def test_a_date_and_choose_several_are_native_controls_without_script(browser, new_types_page):
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
@@ -48,11 +58,7 @@ def test_a_date_and_choose_several_are_native_controls_without_script(browser, n
 
 
 def test_a_date_and_choices_are_saved_reloaded_counted_and_cleared(page, new_types_page):
-    tool = open_tool(page, new_types_page + "#review", "test-audit")
-    section = tool.section()
-    section.get_by_label("When was the SEN information report last reviewed?").fill("2027-01-14")
-    section.get_by_label("Pupil voice").check()
-    section.get_by_label("The SEND governor's visit").check()
+    tool, section = answer_the_review(page, new_types_page)
     tool.wait_saved()
     assert tool.answers() == {"review-date": {"answer": "2027-01-14"},
                               "review-sources": {"pupil-voice": "chosen", "governor-visit": "chosen"}}
@@ -78,11 +84,7 @@ def test_a_date_and_choices_are_saved_reloaded_counted_and_cleared(page, new_typ
 
 
 def test_a_review_point_comparison_shows_dates_in_words_and_each_choice(page, new_types_page):
-    tool = open_tool(page, new_types_page + "#review", "test-audit")
-    section = tool.section()
-    section.locator("#review-date--answer").fill("2027-01-14")
-    section.get_by_label("Pupil voice").check()
-    section.get_by_label("The SEND governor's visit").check()
+    tool, section = answer_the_review(page, new_types_page)
     tool.go("#review-points")
     page.get_by_label("Name of the review point").fill("Spring 2027")
     page.get_by_role("button", name="Save a review point").click()

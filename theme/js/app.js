@@ -53,9 +53,17 @@
     byId("storage-warning").hidden = store.persistent;
     var controls = toolkit.controls.create(byId("main"), framework, change, function (text) { say(text); });
     var views = toolkit.views.create(framework, onShow);
+    /* What a view's script may ask of the app when it shows (views.register). */
+    var page = {
+      framework: framework,
+      record: function () { return state.record; },
+      readOnly: function () { return state.readOnly; },
+      allRecords: allRecords,
+      damaged: damagedRecords
+    };
     var planView = toolkit.planView.create(framework, change, function () { return state.record; },
                                            function () { return state.readOnly; });
-    var filesView = toolkit.filesView.create(framework, {
+    toolkit.filesView.create(framework, {
       flush: flush,
       current: function () { return state.record; },
       saved: savedRecords,
@@ -517,13 +525,7 @@
         byId("done-message").textContent = "";
         state.message = null;
       }
-      if (where.view === "assessments") { panels.showAssessments(allRecords(), state.record, state.readOnly, damagedRecords()); }
-      if (where.view === "review-points") { panels.showReviewPoints(state.record, state.readOnly); }
-      if (where.view === "compare") { panels.showComparison(framework, state.record, where.reviewPoint); }
-      if (where.view === "summary") { toolkit.results.showSummary(framework, state.record); }
-      if (where.view === "priorities") { toolkit.results.showPriorities(framework, state.record, state.readOnly); }
-      if (where.view === "plan") { planView.show(state.record); } else { planView.leave(); }
-      if (where.view === "files") { filesView.show(); } else { filesView.leave(); }
+      toolkit.views.tell(where, page);
     }
 
     /* ---- your assessments */

@@ -364,7 +364,7 @@
       if (files && files.length) { readChosen(files[0]); }
     });
 
-    return { show: show, leave: leave };
+    toolkit.views.register("files", { show: show, leave: leave });
   }
 
   toolkit.filesView = { create: create };

@@ -306,6 +306,13 @@
     });
   }
 
+  toolkit.views.register("overview", {});
+  toolkit.views.register("assessments", { show: function (where, page) {
+    showAssessments(page.allRecords(), page.record(), page.readOnly(), page.damaged());
+  } });
+  toolkit.views.register("review-points", { show: function (where, page) { showReviewPoints(page.record(), page.readOnly()); } });
+  toolkit.views.register("compare", { show: function (where, page) { showComparison(page.framework, page.record(), where.reviewPoint); } });
+
   toolkit.panels = {
     showProgress: showProgress,
     showOrphans: showOrphans,

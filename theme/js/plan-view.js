@@ -316,6 +316,16 @@
       }
     });
 
+    toolkit.views.register("plan", {
+      show: function (where, page) { show(page.record()); },
+      /* Leaving the plan forgets the Undo and the last message. */
+      leave: function () {
+        removed = null;
+        byId("plan-message-text").textContent = "";
+        byId("plan-undo").hidden = true;
+      }
+    });
+
     return {
       show: show,
       addAction: addAction,
@@ -323,12 +333,6 @@
       rows: function (record) {
         var headings = Array.prototype.map.call(byId("plan-table").tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
         return [headings].concat(tableRows(record));
-      },
-      /* Leaving the plan forgets the Undo and the last message. */
-      leave: function () {
-        removed = null;
-        byId("plan-message-text").textContent = "";
-        byId("plan-undo").hidden = true;
       }
     };
   }

@@ -362,6 +362,9 @@
     }).filter(function (line) { return line.indexOf(",") >= 0; });
   }
 
+  toolkit.views.register("summary", { show: function (where, page) { showSummary(page.framework, page.record()); } });
+  toolkit.views.register("priorities", { show: function (where, page) { showPriorities(page.framework, page.record(), page.readOnly()); } });
+
   toolkit.results = {
     showSummary: showSummary,
     showPriorities: showPriorities,

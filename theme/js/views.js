@@ -1,12 +1,26 @@
 /* Views: which part of the one framework page is showing, from the URL fragment.
-   #overview (or none), #<section id>, #<statement or item id> (its section, scrolled to it),
-   #summary, #priorities, #plan, #action-<action id> (the plan, at that action), #assessments,
-   #files, #review-points and #compare-<review point id>. Links and back/forward change the
-   fragment; the page shows that view, names it in the title, and moves focus to its heading. */
+   #<view id> for each of the page's views (build.py's VIEWS, in the framework data: #overview, #summary, …),
+   #<section id>, #<statement or item id> (its section, scrolled to it), #action-<action id> (the plan, at that
+   action) and #compare-<review point id>. Links and back/forward change the fragment; the page shows that view,
+   names it in the title, moves focus to its heading, and asks the script that registered the view to show it
+   (and every other view's script that it is not showing). */
 (function (toolkit) {
   "use strict";
 
-  var PANELS = ["overview", "summary", "priorities", "plan", "files", "assessments", "review-points"];
+  var registered = Object.create(null);   // view id -> { show(where, page), leave() }
+
+  /* A script says how it shows a view: show(where, page) draws it (page: what the app knows, see app.js), and
+     leave() is called whenever another view shows. */
+  function register(id, view) {
+    registered[id] = Object.assign({ show: function () {}, leave: function () {} }, view);
+  }
+
+  /* Tell each registered view whether it is showing now. */
+  function tell(where, page) {
+    Object.keys(registered).forEach(function (id) {
+      if (id === where.view) { registered[id].show(where, page); } else { registered[id].leave(); }
+    });
+  }
 
   /* A fragment as text: a "%" that is not part of an escape is kept as it is. */
   function decoded(text) {
@@ -22,7 +36,7 @@
   function route(hash, framework) {
     var name = decoded(String(hash || "").replace(/^#/, ""));
     if (name === "main") { return null; }
-    if (PANELS.indexOf(name) >= 0) { return { view: name }; }
+    if (name !== "compare" && framework.views.indexOf(name) >= 0) { return { view: name }; }
     if (name.indexOf("compare-") === 0) { return { view: "compare", reviewPoint: name.slice("compare-".length) }; }
     if (framework.sections.some(function (section) { return section.id === name; })) {
       return { view: "section", section: name };
@@ -113,5 +127,6 @@
     };
   }
 
-  toolkit.views = { route: route, create: create, keepFocus: keepFocus };
+  toolkit.views = { route: route, create: create, keepFocus: keepFocus, register: register, tell: tell,
+                    registered: function () { return Object.keys(registered); } };
 }(window.SendToolkit = window.SendToolkit || {}));
