@@ -87,10 +87,14 @@ VIEWS = (View("overview", "Overview", "panels.js"),
 PAGE_IDS = {view.id for view in VIEWS} | {"main", "framework-title", "framework-data", "how-to-use", "contents-heading",
                                           "source-heading"}
 
-# The browser scripts of a framework page, in the order they run: each owns one concern.
-FRAMEWORK_SCRIPTS = ["dom.js", "print.js", "storage.js", "durable.js", "answers.js", "types.js", "types/*.js", "changes.js", "assessments.js", "scoring.js",
-                     "plan.js", "transfer.js", "controls.js", "charts.js", "views.js", "panels.js", "results.js", "plan-view.js", "files-view.js",
-                     "app.js"]
+# The browser scripts of a framework page: every file in theme/js/ and its folders, each owning one concern. The head
+# script runs in <head>, before the first paint; the others are joined into one script at the end of the page, each
+# after the scripts its first line says it needs (script_order), and the last one, the composition root, starts it.
+HEAD_SCRIPT = "start.js"
+LAST_SCRIPT = "app.js"
+# Each script before the last runs guarded: one that throws as it runs (a browser without something it needs) does not
+# stop the others, and the last one, finding what was thrown, says on the page that nothing is being saved.
+SCRIPT_GUARD = "try{{{}}}catch(error){{(window.SendToolkitErrors=window.SendToolkitErrors||[]).push(error)}}"
 
 # ---------------------------------------------------------------- problems
 
@@ -849,12 +853,55 @@ def cache_name(suffix, text):
     return f"{MINIFIED_CACHE}/{hashlib.sha256(key).hexdigest()}{suffix}"
 
 
-def framework_scripts(root=ROOT):
-    """The framework page's scripts in the order they run: FRAMEWORK_SCRIPTS, with "types/*.js" standing for every
-    response type's script (theme/js/types/<type>.js), by name."""
-    return [name for pattern in FRAMEWORK_SCRIPTS for name in
-            ([path.relative_to(root / "theme" / "js").as_posix() for path in sorted((root / "theme" / "js").glob(pattern))]
-             if "*" in pattern else [pattern])]
+NEEDS_LINE = re.compile(r"// Needs: (.*)\n")
+PROVIDES = re.compile(r"^ *toolkit\.(\w+) = ", re.MULTILINE)
+USES = re.compile(r"toolkit\.(\w+)")
+
+
+def script_order(root=ROOT):
+    """The framework page's scripts in the order they run, and what is wrong with their Needs lines: ([names], problems).
+    Each script's first line names every other script it uses, by what it provides (toolkit.<name> = …):
+    "// Needs: answers, dom", or "// Needs: nothing". A script runs after every script it needs (else by name), and
+    LAST_SCRIPT last. A script that uses toolkit.<name> without naming it, names what nothing provides, or needs a
+    script that needs it back, is a problem."""
+    folder = root / "theme" / "js"
+    names = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.js") if path.name != HEAD_SCRIPT)
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in names}
+    provider = {provided: name for name in names for provided in PROVIDES.findall(texts[name])}
+    needs, problems = {}, []
+    for name in names:
+        text, file = texts[name], f"theme/js/{name}"
+        line = NEEDS_LINE.match(text)
+        declared = [] if not line or line.group(1).strip() == "nothing" else [w.strip() for w in line.group(1).split(",")]
+        if not line:
+            problems.append(Problem(file, 1, 1, 'the first line should name the scripts this one needs, as "// Needs: answers, dom" '
+                                                '(or "// Needs: nothing")'))
+        problems += [Problem(file, 1, 1, f'needs "{word}", which no script provides (as toolkit.{word} = …)')
+                     for word in declared if word not in provider]
+        own, reported = set(PROVIDES.findall(text)), set()
+        for use in USES.finditer(text):
+            word = use.group(1)
+            if word in own or word in declared or word in reported:
+                continue
+            reported.add(word)
+            at, column = text.count("\n", 0, use.start()) + 1, use.start() - text.rfind("\n", 0, use.start())
+            problems.append(Problem(file, at, column, f'uses toolkit.{word}, which its first line does not name (// Needs: …)'
+                                    if word in provider else f'uses toolkit.{word}, which no script provides'))
+        needs[name] = {provider[word] for word in declared if word in provider} - {name}
+    order, waiting = [], [name for name in names if name != LAST_SCRIPT]
+    while waiting:
+        ready = [name for name in waiting if needs[name] <= set(order)]
+        if not ready:
+            circle = [waiting[0]]
+            while circle.count(circle[-1]) < 2:   # every script waiting needs another that is waiting: follow them round
+                circle.append(min(needs[circle[-1]] & set(waiting)))
+            circle = circle[circle.index(circle[-1]):]
+            problems.append(Problem(f"theme/js/{circle[0]}", 1, 1, "scripts that need each other cannot run one before the "
+                                    "other: " + " needs ".join(circle)))
+            break
+        order.append(ready[0])
+        waiting.remove(ready[0])
+    return order + [LAST_SCRIPT], sorted(problems)
 
 
 def load_theme(root=ROOT):
@@ -872,9 +919,11 @@ def load_theme(root=ROOT):
             fresh[path] = MINIFIERS[Path(name).suffix][0](text)
             return fresh[path]
 
-    theme = {"css": minified("css/site.css"), "scripts": [minified(f"js/{name}") for name in framework_scripts(root)],
-             "start": minified("js/start.js")}
-    return theme, fresh
+    order, problems = script_order(root)
+    theme = {"css": minified("css/site.css"), "script": "\n".join(minified(f"js/{name}") if name == LAST_SCRIPT else
+                                                                   SCRIPT_GUARD.format(minified(f"js/{name}")) for name in order),
+             "start": minified(f"js/{HEAD_SCRIPT}")}
+    return theme, fresh, problems
 
 
 def brand_css(site):
@@ -941,7 +990,7 @@ def render_site(frameworks, pages, site, theme, root=ROOT, dev=False):
     """Every page of the site, as {file name: HTML}, with the theme's minified stylesheet and scripts (load_theme)."""
     env = make_environment(root)
     css = minify_css(brand_css(site)) + theme["css"]
-    scripts = theme["scripts"]
+    scripts = [theme["script"]]
     start = [theme["start"]]
     nav = [(slug, page_title(pages[slug])) for slug in site["pages"] if slug in pages]
     nav += [(slug, page_title(text)) for slug, text in pages.items() if slug not in site["pages"]]
@@ -1108,18 +1157,23 @@ def report_warnings(root=ROOT, out=sys.stderr):
         print(warning, file=out)
 
 
-def build(root=ROOT, out=None, dev=False):
-    """Build the site into out (default site/). Returns the problems; writes nothing if there are any."""
+def build(root=ROOT, out=None, dev=False, preview=None):
+    """Build the site into out (default site/), and for `serve` also into preview (pages that allow the live-reload
+    script), from one loading, checking and minifying. Returns the problems; writes nothing if there are any."""
     # 1. Load the frameworks, pages and the council's settings, and check them all.
     frameworks, pages, site, problems = gather(root)
     if problems:
         return problems
     # 2. Minify the theme's stylesheet and scripts (or read them back from the cache, when unchanged).
-    theme, minified = load_theme(root)
+    theme, minified, problems = load_theme(root)
+    if problems:
+        return problems
     # 3. Render every page, with its CSS, JavaScript and data inline.
     files = render_site(frameworks, pages, site, theme, root, dev)
     # 4. Write them into a fresh folder and swap it in for the old one; keep what was minified for the next build.
     write_site(files, out or root / "site")
+    if preview:
+        write_site(render_site(frameworks, pages, site, theme, root, dev=True), preview)
     write_cache(minified, root)
     return []
 
@@ -1131,7 +1185,7 @@ def serve(root=ROOT, port=8000):
     preview = root / ".preview"
 
     def rebuild():
-        problems = build(root) or build(root, preview, dev=True)
+        problems = build(root, preview=preview)
         if problems:
             report(problems)
         else:

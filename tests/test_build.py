@@ -106,6 +106,70 @@ def test_every_page_has_a_strict_csp_that_matches_its_inline_code(parsed):
             assert sorted(policy[directive].split()) == (hashes or ["'none'"]), f"{name} {directive}"
 
 
+def test_a_framework_page_carries_one_script_in_its_head_and_one_at_the_end(parsed):
+    """The head script (before the first paint), then every other script joined into one, in the order their first
+    lines give: two script hashes a page. Other pages carry no script."""
+    order, problems = build.script_order(ROOT)
+    assert problems == [] and order[-1] == "app.js" and "start.js" not in order
+    for name, page in parsed.items():
+        scripts = [text for tag, a, text in page.inline if tag == "script" and a.get("type") != "application/json"]
+        assert len(scripts) == (2 if name.removesuffix(".html") in FRAMEWORKS else 0), name
+    position = {name: index for index, name in enumerate(order)}
+    for name in order:
+        needs = build.NEEDS_LINE.match((ROOT / "theme" / "js" / name).read_text(encoding="utf-8")).group(1)
+        for word in [] if needs == "nothing" else needs.split(", "):
+            provider = next(other for other in order if f"toolkit.{word} = " in (ROOT / "theme" / "js" / other).read_text(encoding="utf-8"))
+            assert position[provider] < position[name], (name, word)
+
+
+@pytest.mark.parametrize("case", ["undeclared", "nothing provides it", "each other", "no needs line"])
+def test_scripts_that_use_another_without_saying_so_stop_the_build(case, tmp_path):
+    from test_validate import MINIMAL, make_root
+    root = make_root(tmp_path, MINIMAL)
+    js = root / "theme" / "js"
+
+    def change(name, old, new):
+        path = js / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    if case == "undeclared":
+        change("charts.js", "// Needs: dom\n", "// Needs: nothing\n")
+    elif case == "nothing provides it":
+        change("charts.js", "// Needs: dom\n", "// Needs: dom, colours\n")
+    elif case == "each other":
+        change("dom.js", "// Needs: nothing\n", "// Needs: charts\n")
+    else:
+        change("views.js", "// Needs: nothing\n", "")
+    expected = {
+        "undeclared": ["theme/js/charts.js:9:17: uses toolkit.dom, which its first line does not name (// Needs: …)"],
+        "nothing provides it": ['theme/js/charts.js:1:1: needs "colours", which no script provides (as toolkit.colours = …)'],
+        "each other": ["theme/js/charts.js:1:1: scripts that need each other cannot run one before the other: "
+                       "charts.js needs dom.js needs charts.js"],
+        "no needs line": ['theme/js/views.js:1:1: the first line should name the scripts this one needs, as "// Needs: answers, dom" '
+                          '(or "// Needs: nothing")'],
+    }[case]
+    assert [str(problem) for problem in build.build(root)] == expected
+    assert not (root / "site").exists()
+
+
+def test_serve_builds_the_site_and_its_preview_from_one_loading(tmp_path, monkeypatch):
+    """`serve` rebuilds site/ and .preview/ on each change: frameworks, pages and theme are loaded, checked and
+    minified once for both, and only the preview's pages allow the live-reload script."""
+    from test_validate import MINIMAL, make_root
+    root = make_root(tmp_path, MINIMAL)
+    calls = []
+    for stage in ("gather", "load_theme"):
+        monkeypatch.setattr(build, stage, lambda *args, _real=getattr(build, stage), _name=stage, **kwargs:
+                            calls.append(_name) or _real(*args, **kwargs))
+    assert build.build(root, preview=root / ".preview") == []
+    assert calls == ["gather", "load_theme"]
+    site, preview = (read_pages(root / folder) for folder in ("site", ".preview"))
+    assert site.keys() == preview.keys()
+    assert b"ws://127.0.0.1:" not in site["test-audit.html"] and b"ws://127.0.0.1:" in preview["test-audit.html"]
+
+
 def test_no_inline_event_handlers_or_style_attributes(parsed):
     for name, page in parsed.items():
         for tag, attrs in page.elements:
@@ -173,7 +237,7 @@ def test_each_response_type_is_one_entry_one_definition_one_macro_and_one_script
     assert [name for name in names if name not in schema["$defs"]] == []
     macros = build.make_environment(ROOT).get_template("items.html").module
     assert [name for name in names if not callable(getattr(macros, name, None))] == []
-    assert [name for name in build.framework_scripts(ROOT) if name.startswith("types/")] == sorted(f"types/{name}.js" for name in names)
+    assert [name for name in build.script_order(ROOT)[0] if name.startswith("types/")] == sorted(f"types/{name}.js" for name in names)
     assert [name for name in names if f'toolkit.types.register("{name}", '
             not in (ROOT / "theme" / "js" / "types" / f"{name}.js").read_text(encoding="utf-8")] == []
 
@@ -190,7 +254,7 @@ def test_the_minified_theme_is_read_back_from_the_cache_until_its_source_changes
     root = make_root(tmp_path, MINIMAL)
     assert build.build(root) == []
     cache = root / ".cache" / "minified"
-    files = len(build.framework_scripts(ROOT)) + 2   # the scripts, start.js and site.css
+    files = len(build.script_order(ROOT)[0]) + 2   # the scripts, start.js and site.css
     assert len(list(cache.iterdir())) == files
     first = read_pages(root / "site")
     for path in cache.iterdir():   # read back, not minified again: a changed cache entry shows in the page

@@ -161,7 +161,7 @@ def test_a_downloaded_file_loads_in_a_fresh_browser_with_everything(where, brows
     page.get_by_role("link", name="load your file of answers").click()
     choose(page, str(path))
     assert_focus(page, "load-preview-title")
-    exported = page.evaluate("iso => SendToolkit.assessments.formatDateTime(iso)",
+    exported = page.evaluate("iso => SendToolkit.dates.formatDateTime(iso)",
                              json.loads(path.read_text(encoding="utf-8"))["exported"])
     expect(page.locator("#load-preview-summary")).to_have_text(
         f"The file answers.json holds 1 assessment of this framework, downloaded on {exported}. Choose what to do "

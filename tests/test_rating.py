@@ -605,7 +605,7 @@ def fill_everything(page, sections, tool):
 def test_the_pure_functions_give_exact_results(page, fresh_site):
     open_tool(page, (fresh_site / "send-audit-rag.html").as_uri(), "send-audit-rag")
     results = page.evaluate("""() => {
-        const {answers, assessments, views} = window.SendToolkit;
+        const {answers, assessments, dates, scoring, types, views} = window.SendToolkit;
         const grid = {rows: ["y1", "y2"], columns: ["a", "b"], groups: []};
         const framework = answers.index({sections: [{id: "s", items: [
             {id: "q", type: "statement", ratings: [{id: "now", scale: "x"}, {id: "target", scale: "x"}]},
@@ -623,15 +623,15 @@ def test_the_pure_functions_give_exact_results(page, fresh_site):
             totals: answers.gridTotals(grid, {"y1.a": "3", "y1.b": "4", "y2.a": "45%", "y2.b": ""}),
             naIsAnAnswer: afterNow,
             clearedIsGone: JSON.stringify(given),
-            progressEmpty: answers.sectionProgress(section, {}, {}),
-            progressHalf: answers.sectionProgress(section, {q: {now: 0}}, {}),
-            progressRated: answers.sectionProgress(section, {q: {now: 0, target: 3}}, {s: true}),
-            presetOnly: answers.isStarted(framework.items.f, {rows: [{role: "Head"}, {}]}),
-            compare: answers.compare({q: {now: 4}, f: {rows: [{role: "Head"}]}}, {q: {now: 4, target: 9}, t: {answer: "x"},
+            progressEmpty: scoring.sectionProgress(section, {}, {}),
+            progressHalf: scoring.sectionProgress(section, {q: {now: 0}}, {}),
+            progressRated: scoring.sectionProgress(section, {q: {now: 0, target: 3}}, {s: true}),
+            presetOnly: types.isStarted(framework.items.f, {rows: [{role: "Head"}, {}]}),
+            compare: assessments.compare({q: {now: 4}, f: {rows: [{role: "Head"}]}}, {q: {now: 4, target: 9}, t: {answer: "x"},
                                      f: {rows: [{role: "Head"}, {role: "SENCO"}]}}, framework),
             terms: ["2026-01-10", "2026-04-20", "2026-08-31", "2026-09-01", "2026-12-31"].map(d => assessments.termName(new Date(d + "T12:00"))),
-            when: [assessments.formatWhen("2026-11-22T10:42:00", new Date("2026-11-22T18:00:00")),
-                   assessments.formatWhen("2026-11-21T09:05:00", new Date("2026-11-22T18:00:00"))],
+            when: [dates.formatWhen("2026-11-22T10:42:00", new Date("2026-11-22T18:00:00")),
+                   dates.formatWhen("2026-11-21T09:05:00", new Date("2026-11-22T18:00:00"))],
             routes: ["", "#overview", "#s", "#q", "#assessments", "#compare-r1", "#nothing", "#main"].map(h => views.route(h, framework)),
             title: [assessments.title({setting: "", period: ""}), assessments.title({setting: "Oak", period: "Autumn 2026"})],
             parsed: [assessments.parse("{not json", {framework: "x"}), assessments.parse('{"format": "other"}', {framework: "x"})],

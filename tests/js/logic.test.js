@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const { load, frameworkData, plain } = require("./toolkit.js");
 
 const toolkit = load();
-const { answers, assessments, changes, durable, plan, scoring, storage, transfer } = toolkit;
+const { answers, assessments, changes, dates, durable, plan, scoring, storage, transfer } = toolkit;
 const RAG = answers.index(frameworkData("send-audit-rag"));
 const SEED_000 = answers.index(frameworkData("send-self-evaluation"));
 const NOW = new Date("2026-11-22T10:42:00Z");
@@ -28,10 +28,10 @@ test("answers: setting and clearing a part, and a section's progress", () => {
   answers.setPart(given, "leadership-2", "rag", "green");
   answers.setPart(given, "leadership-2", "rag", "");
   assert.deepEqual(plain(given), { "leadership-1": { rag: "red", evidence: "Minutes" } });
-  assert.deepEqual(plain(answers.sectionProgress(RAG.sections[0], given, {})),
+  assert.deepEqual(plain(scoring.sectionProgress(RAG.sections[0], given, {})),
     { done: 1, total: 13, verb: "rated", status: "in-progress" });
-  assert.equal(answers.isRated(RAG.items["leadership-1"], given["leadership-1"]), true);
-  assert.equal(answers.isRated(RAG.items["leadership-2"], given["leadership-2"]), false);
+  assert.equal(scoring.isRated(RAG.items["leadership-1"], given["leadership-1"]), true);
+  assert.equal(scoring.isRated(RAG.items["leadership-2"], given["leadership-2"]), false);
 });
 
 test("changes: what both copies changed; a rating is not a text, whatever its value", () => {
@@ -84,7 +84,7 @@ test("assessments: a new record, its shape check, names and dates", () => {
   assert.equal(assessments.problem({ ...record, revision: "x" }, RAG), "\"revision\" should be a whole number, not the text “x”");
   assert.deepEqual(["2026-09-01", "2026-12-31", "2027-01-05", "2027-04-01", "2027-08-31"]
     .map(day => assessments.termName(new Date(day))), ["Autumn 2026", "Autumn 2026", "Spring 2027", "Summer 2027", "Summer 2027"]);
-  assert.equal(assessments.formatDate("2026-11-22T10:42:00.000Z"), "22 November 2026");
+  assert.equal(dates.formatDate("2026-11-22T10:42:00.000Z"), "22 November 2026");
 });
 
 test("scoring: the summary's figures and the priorities, by the rule in words", () => {
@@ -174,8 +174,8 @@ test("types: each response type's parts, words, shape and what fits", () => {
     [true, null, "No answer"]);
   const [guidance, read] = of(GREAT, "sources-of-data-list");
   assert.deepEqual([read.answered, read.misfit(GREAT, guidance, "answer", "x")], [false, "this item no longer asks for it"]);
-  assert.equal(assessments.dayText("2027-01-14"), "14 January 2027");
-  assert.equal(assessments.dayText("14/01/2027"), "14/01/2027");
+  assert.equal(dates.dayText("2027-01-14"), "14 January 2027");
+  assert.equal(dates.dayText("14/01/2027"), "14/01/2027");
 });
 
 test("types: a date and choose several", () => {
@@ -195,7 +195,7 @@ test("types: a date and choose several", () => {
   assert.equal(choices.isText(framework.items.sources, "pupil-voice"), false);
   const given = { when: { answer: "14/01/2027" }, sources: { "parent-survey": "chosen", "pupil-voice": "chosen", gone: "chosen" } };
   assert.deepEqual(plain(assessments.fitting(given, framework)), { sources: { "parent-survey": "chosen", "pupil-voice": "chosen" } });
-  assert.deepEqual(plain(answers.compare({}, given, framework)[1].changes.map(change => change.part)), ["pupil-voice", "parent-survey", "gone"]);
-  assert.deepEqual(plain(answers.sectionProgress(framework.sections[0], assessments.fitting(given, framework), {})),
+  assert.deepEqual(plain(assessments.compare({}, given, framework)[1].changes.map(change => change.part)), ["pupil-voice", "parent-survey", "gone"]);
+  assert.deepEqual(plain(scoring.sectionProgress(framework.sections[0], assessments.fitting(given, framework), {})),
     { done: 1, total: 2, verb: "answered", status: "in-progress" });
 });

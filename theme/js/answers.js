@@ -1,3 +1,4 @@
+// Needs: nothing
 /* Answers: pure functions over the answers of one assessment. No DOM here.
 
    answers = { <item id>: answer }, holding only what has been given:
@@ -73,66 +74,6 @@
     }
   }
 
-  /* Every part of an answer as { "<part>": value }: the same names as the page's controls after "<item id>--"
-     (a repeating form's rows as "<row number>--<field>"). */
-  function flatten(item, answer) {
-    return toolkit.types.of(item).flatten(item, answer);
-  }
-
-  /* Whether an item has any answer that the user gave (a repeating form's preset rows do not count). */
-  function isStarted(item, answer) {
-    return toolkit.types.of(item).isStarted(item, answer);
-  }
-
-  /* Whether a statement is rated: every one of its ratings has a point (a statement with no ratings: evidence given). */
-  function isRated(statement, answer) {
-    if (!statement.ratings.length) { return Boolean(answer && answer.evidence); }
-    return statement.ratings.every(function (rating) { return answer !== undefined && answer[rating.id] !== undefined; });
-  }
-
-  /* A section's progress: how many of its statements are rated (or, with no ratings, items answered),
-     and its status, "completed" (marked so), "in-progress" or "not-started". */
-  function sectionProgress(section, answers, completed) {
-    var rated = section.items.filter(function (item) { return item.type === "statement" && item.ratings.length; });
-    var counted = rated.length ? rated : section.items.filter(function (item) { return toolkit.types.of(item).answered; });
-    var done = counted.filter(function (item) {
-      return rated.length ? isRated(item, answers[item.id]) : isStarted(item, answers[item.id]);
-    }).length;
-    var started = section.items.some(function (item) { return isStarted(item, answers[item.id]); });
-    return {
-      done: done,
-      total: counted.length,
-      verb: rated.length ? "rated" : "answered",
-      status: completed[section.id] ? "completed" : (started ? "in-progress" : "not-started")
-    };
-  }
-
-  /* What differs between two sets of answers, in framework order:
-     [{ item, changes: [{ part, before, after }] }], before or after undefined when not given. */
-  function compare(before, after, framework) {
-    var result = [];
-    framework.sections.forEach(function (section) {
-      section.items.forEach(function (item) {
-        var old = flatten(item, before[item.id]);
-        var now = flatten(item, after[item.id]);
-        var parts = inOrder(item, Object.keys(old).concat(Object.keys(now).filter(function (part) { return !(part in old); })));
-        var changes = parts.filter(function (part) { return old[part] !== now[part]; })
-          .map(function (part) { return { part: part, before: old[part], after: now[part] }; });
-        if (changes.length) { result.push({ item: item.id, section: section.id, changes: changes }); }
-      });
-    });
-    return result;
-  }
-
-  /* Parts in the order the item asks for them (its type's parts); any others after them, as they came. */
-  function inOrder(item, parts) {
-    var order = toolkit.types.of(item).parts(item);
-    var place = function (part) { var at = order.indexOf(part); return at < 0 ? order.length : at; };
-    return parts.map(function (part, index) { return [place(part), index, part]; })
-      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
-      .map(function (entry) { return entry[2]; });
-  }
-
   /* What a cell or number field holds: { kind: "empty" | "number" | "percent" | "other", value }.
      Accepts 12, 12.5, -3, 1,200 and 45%. */
   function parseNumber(text) {
@@ -178,11 +119,6 @@
     setPart: setPart,
     defaultRows: defaultRows,
     setRows: setRows,
-    flatten: flatten,
-    isStarted: isStarted,
-    isRated: isRated,
-    sectionProgress: sectionProgress,
-    compare: compare,
     parseNumber: parseNumber,
     gridTotals: gridTotals
   };

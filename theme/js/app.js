@@ -1,3 +1,4 @@
+// Needs: answers, assessments, changes, controls, dates, dom, durable, filesView, panels, plan, planView, printing, records, results, storage, transfer, types, views
 /* The app: starts the page's scripts and holds the open assessment.
    Every change is a function that edits a record. It is applied to the open record at once and
    saved at once (typing: after 300 ms, or when the box is left or the page hidden). If another tab
@@ -44,8 +45,7 @@
     var safari = toolkit.storage.deletesUnopened(navigator.userAgent, window.location.protocol);   // deletes after 7 days
     var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null,
                   ready: false, base: null };
-    var unsafe = Object.create(null);   // id: the revision this tab wrote that is not yet in the durable copy (false: cannot be)
-    var held = Object.create(null);    // name: text recovered from the durable copy that localStorage refused (full)
+    var saved = toolkit.records.open(store, durable, framework, showStatus);
     var byId = toolkit.dom.byId;
     var plural = toolkit.dom.plural;
 
@@ -59,127 +59,42 @@
       record: function () { return state.record; },
       readOnly: function () { return state.readOnly; },
       allRecords: allRecords,
-      damaged: damagedRecords
+      damaged: saved.damaged
     };
     var planView = toolkit.planView.create(framework, change, function () { return state.record; },
                                            function () { return state.readOnly; });
     toolkit.filesView.create(framework, {
       flush: flush,
       current: function () { return state.record; },
-      saved: savedRecords,
+      saved: saved.all,
       onScreen: onScreen,
       unsaved: function () { return state.pending.length > 0; },
       readOnly: function () { return state.readOnly; },
-      downloaded: downloaded,
+      downloaded: saved.downloaded,
       markDownloaded: markDownloaded,
       load: load,
       planRows: function () { return planView.rows(state.record); }
     });
 
-    /* ---- saved records */
-
-    function recordName(id) {
-      return "assessment:" + id;
-    }
-
-    function readText(name) {
-      return Object.prototype.hasOwnProperty.call(held, name) ? held[name] : store.read(name);
-    }
-
-    /* The record saved under name, or null: a record must be stored under its own id (a copy under
-       another key would come back after the assessment is deleted). */
-    function readNamed(name) {
-      var record = assessments.parse(readText(name), framework);
-      return record && recordName(record.id) === name ? record : null;
-    }
-
-    function readRecord(id) {
-      return readNamed(recordName(id));
-    }
-
-    function recordNames() {
-      var names = store.names().filter(function (name) { return name.indexOf("assessment:") === 0; });
-      return names.concat(Object.keys(held).filter(function (name) { return names.indexOf(name) < 0; }));
-    }
-
-    function savedRecords() {
-      return recordNames().map(readNamed).filter(Boolean);
-    }
-
-    /* Saved assessments that cannot be read (damaged by hand, by a full disk, or by another program):
-       [{ id, text }]. They are listed to download or remove; nothing else uses them. */
-    function damagedRecords() {
-      return recordNames().filter(function (name) { return !readNamed(name); })
-        .map(function (name) { return { id: name.slice("assessment:".length), text: readText(name) }; });
-    }
-
-    /* When an assessment was last downloaded, and at which revision: { at, revision }, or null. */
-    function downloaded(id) {
-      try {
-        var marker = JSON.parse(store.read("downloaded:" + id));
-        return marker && assessments.isDate(marker.at) && Number.isSafeInteger(marker.revision) ? marker : null;
-      } catch (error) {
-        return null;
-      }
-    }
+    /* ---- saved records (records.js) */
 
     function markDownloaded(records, when) {
-      records.forEach(function (record) {
-        store.write("downloaded:" + record.id, JSON.stringify({ at: when.toISOString(), revision: record.revision }));
-      });
+      saved.markDownloaded(records, when);
       showStatus();
     }
 
     /* The assessments as they are on screen: those saved, with the open one as it is here (with any change
        the browser would not save); the open one only once it holds something. */
     function onScreen() {
-      var records = savedRecords().map(function (record) { return record.id === state.record.id ? state.record : record; });
+      var records = saved.all().map(function (record) { return record.id === state.record.id ? state.record : record; });
       var listed = records.indexOf(state.record) >= 0;
       return listed || !state.pending.length ? records : records.concat([state.record]);
     }
 
     /* Every assessment to list: those saved, and the open one even before its first save. */
     function allRecords() {
-      var saved = savedRecords().filter(function (record) { return record.id !== state.record.id; });
-      return saved.concat([state.record]);
-    }
-
-    /* The last record written, { id, revision, text }: while storage still holds that text, no other
-       tab has saved since, and saving again needs no reading and parsing of the stored record. */
-    var lastWritten = null;
-
-    /* Write a record as its next revision into localStorage; returns { error } or { record, text }. */
-    function writeStored(record) {
-      var next = Object.assign({}, record, { revision: record.revision + 1, updated: new Date().toISOString() });
-      var text = JSON.stringify(next);
-      var error = store.write(recordName(record.id), text);
-      if (error) { return { error: error }; }
-      lastWritten = { id: next.id, revision: next.revision, text: text };
-      delete held[recordName(record.id)];
-      return { record: next, text: text };
-    }
-
-    /* Then its durable copy: until that is on disk, the status does not say "Saved". */
-    function writeDurable(record, text) {
-      unsafe[record.id] = record.revision;
-      durable.save(recordName(record.id), text, record.revision, function (done) {
-        if (unsafe[record.id] !== record.revision) { return; }   // a later write is waiting
-        if (done) { delete unsafe[record.id]; } else { unsafe[record.id] = false; }
-        showStatus();
-      });
-    }
-
-    /* Write a record as its next revision, in both stores; returns { error } or { record }. */
-    function write(record) {
-      var result = writeStored(record);
-      if (result.record) { writeDurable(result.record, result.text); }
-      return result;
-    }
-
-    /* Whether storage holds exactly what this tab last wrote of this record, at its revision. */
-    function storedAsWritten(record) {
-      return Boolean(lastWritten) && lastWritten.id === record.id && lastWritten.revision === record.revision &&
-        store.read(recordName(record.id)) === lastWritten.text;
+      var others = saved.all().filter(function (record) { return record.id !== state.record.id; });
+      return others.concat([state.record]);
     }
 
     /* ---- changing and saving the open assessment */
@@ -203,24 +118,24 @@
       window.clearTimeout(state.timer);
       if (!state.pending.length || state.readOnly || !state.ready) { return; }
       var record = state.record;
-      var asWritten = storedAsWritten(record);
-      if (!asWritten && record.updated && readText(recordName(record.id)) === null) {
+      var asWritten = saved.asWritten(record);
+      if (!asWritten && record.updated && saved.text(saved.name(record.id)) === null) {
         deletedElsewhere();   // saved before, gone now: never bring it back
         return;
       }
-      var stored = asWritten ? null : readRecord(record.id);   // null: as written, so at this revision
+      var stored = asWritten ? null : saved.read(record.id);   // null: as written, so at this revision
       if (stored && overwritten(stored)) { rebase(); }
       var merged = Boolean(stored) && stored.revision !== state.record.revision ? mergeTabs(stored) : null;
-      var before = merged ? readText(recordName(record.id)) : state.base;
+      var before = merged ? saved.text(saved.name(record.id)) : state.base;
       var edits = state.pending;
       record = merged ? merged.record : state.record;
-      var result = write(record);
+      var result = saved.write(record);
       if (result.error) {
         state.record = record;
         showError(result.error);
       } else {
-        lastWritten.before = before;
-        lastWritten.edits = edits;
+        saved.last().before = before;   // what it was made from, and the changes made, to make again if overwritten
+        saved.last().edits = edits;
         state.record = result.record;
         state.base = result.text;
         state.pending = [];
@@ -237,18 +152,19 @@
     /* Whether another tab's save has just replaced this tab's last one: without Web Locks, two tabs can
        save the same revision at the same moment, and the later write wins in storage. */
     function overwritten(stored) {
-      return Boolean(lastWritten && lastWritten.edits) && lastWritten.id === stored.id &&
-        lastWritten.revision === state.record.revision && stored.revision <= lastWritten.revision &&
-        readText(recordName(stored.id)) !== lastWritten.text;
+      var last = saved.last();
+      return Boolean(last && last.edits) && last.id === stored.id && last.revision === state.record.revision &&
+        stored.revision <= last.revision && saved.text(saved.name(stored.id)) !== last.text;
     }
 
     /* Then this tab's last save is made again on top of the other tab's: its changes wait to be saved
        once more, from the copy it was made from. */
     function rebase() {
-      state.pending = lastWritten.edits.concat(state.pending);
-      state.base = lastWritten.before;
-      state.record.revision = lastWritten.revision - 1;
-      lastWritten = null;
+      var last = saved.last();
+      state.pending = last.edits.concat(state.pending);
+      state.base = last.before;
+      state.record.revision = last.revision - 1;
+      saved.forgetLast();
     }
 
     /* Another tab saved this assessment since this one last did (no Web Locks, or a tab that lost its
@@ -323,16 +239,16 @@
         text = "Not saved: this browser is not letting the page keep your work";
       } else if (state.error) {
         text = state.error === "full" ? "Not saved: this browser's storage is full" : "Not saved: this browser would not save it";
-      } else if (state.record.updated && unsafe[state.record.id] === false) {
-        text = "Kept in this browser " + assessments.formatWhen(state.record.updated, new Date()) +
+      } else if (state.record.updated && saved.safety(state.record.id) === "unsafe") {
+        text = "Kept in this browser " + toolkit.dates.formatWhen(state.record.updated, new Date()) +
           ", but not yet safe from a crash: the browser writes it to disk within a minute. Download your answers to be safe";
-      } else if (state.record.updated && state.record.id in unsafe) {
+      } else if (state.record.updated && saved.safety(state.record.id) === "saving") {
         text = "Saving…";
       } else if (state.record.updated) {
-        var marker = downloaded(state.record.id);
+        var marker = saved.downloaded(state.record.id);
         var upToDate = marker && marker.revision >= state.record.revision;
-        text = "Saved in this browser " + assessments.formatWhen(state.record.updated, new Date()) +
-          (upToDate ? "; downloaded " + assessments.formatWhen(marker.at, new Date())
+        text = "Saved in this browser " + toolkit.dates.formatWhen(state.record.updated, new Date()) +
+          (upToDate ? "; downloaded " + toolkit.dates.formatWhen(marker.at, new Date())
                     : (marker ? "; changed since you last downloaded it" : "; not downloaded to a file yet"));
       } else {
         text = "Nothing entered yet: your answers are saved in this browser as you go";
@@ -345,12 +261,12 @@
       if (status.textContent !== text) { status.textContent = text; }
       byId("download-nudge").hidden = !state.record.updated || downloadedAll;
       if (downloadedAll) { byId("safari-notice").hidden = true; }
-      byId("start-notice").hidden = !store.persistent || Boolean(state.record.updated) || recordNames().length > 0;
+      byId("start-notice").hidden = !store.persistent || Boolean(state.record.updated) || saved.names().length > 0;
     }
 
     /* Whether the last download of a record holds its revision now. */
     function isDownloaded(record) {
-      var marked = downloaded(record.id);
+      var marked = saved.downloaded(record.id);
       return Boolean(marked && marked.revision >= record.revision);
     }
 
@@ -358,11 +274,11 @@
        notice at the top says when it was last downloaded. It stays until the download, and is not shown again
        for changes made after it (it would move the page under the person's hands). */
     function askForDownload() {
-      var marked = downloaded(state.record.id);
+      var marked = saved.downloaded(state.record.id);
       var behind = safari && store.persistent && Boolean(state.record.updated) && !isDownloaded(state.record);
       byId("safari-notice").hidden = !behind;
       byId("safari-downloaded").textContent = !behind ? "" : marked
-        ? "Your answers have changed since you last downloaded them, " + assessments.formatWhen(marked.at, new Date()) + "."
+        ? "Your answers have changed since you last downloaded them, " + toolkit.dates.formatWhen(marked.at, new Date()) + "."
         : "You have not downloaded these answers to a file yet.";
     }
 
@@ -393,7 +309,7 @@
     }
 
     function openMostRecent() {
-      var records = assessments.byRecent(savedRecords());
+      var records = assessments.byRecent(saved.all());
       var current = store.read("current");
       return records.find(function (record) { return record.id === current; }) || records[0] ||
         assessments.create(framework, {}, new Date());
@@ -422,7 +338,7 @@
         setReadOnly(true);
         return navigator.locks.request(name, { signal: waiting.signal }, function () {
           if (state.lock !== mine) { return null; }
-          state.record = readRecord(record.id) || state.record;
+          state.record = saved.read(record.id) || state.record;
           controls.fill(state.record);
           setReadOnly(false);
           say("The other tab or window has closed: you can make changes here now.");
@@ -436,7 +352,7 @@
     window.addEventListener("storage", function (event) {
       var name = store.nameOf(event.key);
       if (name === null) { return; }
-      if (name === recordName(state.record.id)) {
+      if (name === saved.name(state.record.id)) {
         var newer = assessments.parse(event.newValue, framework);
         if (!newer) {
           deletedElsewhere();
@@ -467,23 +383,8 @@
 
     /* ---- after a crash: put back from the durable copy what localStorage lost, then allow saving */
 
-    function storedRevision(name) {
-      var record = assessments.parse(store.read(name), framework);
-      return record ? record.revision : null;
-    }
-
     function recover() {
-      durable.entries().then(function (entries) {
-        var repairs = toolkit.durable.repairs(entries.filter(function (entry) {
-          return entry.name.indexOf("assessment:") === 0;
-        }), storedRevision);
-        repairs.forEach(function (repair) {
-          if (repair.text === null) {
-            store.remove(repair.name);
-          } else if (store.write(repair.name, repair.text) !== null) {
-            held[repair.name] = repair.text;   // localStorage is full: read from here until it takes it
-          }
-        });
+      saved.recover().then(function (repairs) {
         state.ready = true;
         if (window.performance && performance.mark) { performance.mark("send-toolkit:saving"); }  // for benchmarks/run.py
         if (repairs.length) { afterRecovery(repairs); }
@@ -495,11 +396,11 @@
        typed meanwhile are kept. */
     function afterRecovery(repairs) {
       var current = state.record;
-      var touched = repairs.some(function (repair) { return repair.name === recordName(current.id); });
+      var touched = repairs.some(function (repair) { return repair.name === saved.name(current.id); });
       if (touched || (!current.updated && !state.pending.length)) {
         var typed = state.pending;
         state.pending = [];
-        open(touched ? readRecord(current.id) || openMostRecent() : openMostRecent());
+        open(touched ? saved.read(current.id) || openMostRecent() : openMostRecent());
         typed.forEach(function (edit) { edit(state.record); state.pending.push(edit); });
         if (typed.length) { controls.fill(state.record); }
       } else {
@@ -537,7 +438,7 @@
     function startNew() {
       var setting = byId("new-setting");
       var period = byId("new-period");
-      var created = write(assessments.create(framework, { setting: setting.value, period: period.value }, new Date()));
+      var created = saved.write(assessments.create(framework, { setting: setting.value, period: period.value }, new Date()));
       if (created.error) {
         showError(created.error);
         showStatus();
@@ -560,7 +461,7 @@
 
     function duplicateAssessment(id) {
       flush();
-      var copy = write(assessments.duplicate(find(id), new Date()));
+      var copy = saved.write(assessments.duplicate(find(id), new Date()));
       if (copy.error) {
         showError(copy.error);
       } else {
@@ -576,7 +477,7 @@
         "Its answers and review points will be removed from this browser. This cannot be undone.",
         "Yes, delete it").then(function (yes) {
         if (!yes) { return; }
-        forget(id, record.revision);
+        saved.forget(id, record.revision);
         var wasOpen = id === state.record.id;
         if (wasOpen) {
           state.pending = [];
@@ -585,16 +486,6 @@
         refresh();
         say("Deleted " + title + "." + (wasOpen ? " Open now: " + assessments.title(state.record) + "." : ""), "assessments", true);
       });
-    }
-
-    /* Remove an assessment from both stores; the durable copy keeps a marker that it was deleted at this
-       revision, so that a deletion localStorage lost in a crash is made again on opening. */
-    function forget(id, revision) {
-      store.remove(recordName(id));
-      store.remove("downloaded:" + id);
-      delete held[recordName(id)];
-      delete unsafe[id];
-      durable.remove(recordName(id), revision);
     }
 
     function editDetails(event) {
@@ -606,7 +497,7 @@
 
     /* A saved assessment that cannot be read: download its text as it is, or remove it alone. */
     function downloadDamaged(id) {
-      var text = store.read(recordName(id)) || "";
+      var text = saved.text(saved.name(id)) || "";
       toolkit.dom.download(text, "damaged-assessment-" + id.replace(/[^A-Za-z0-9-]/g, "") + ".txt", "text/plain;charset=utf-8");
       say("Downloaded the text of the damaged assessment. Keep it if it matters: your council's adviser may be able to recover answers from it.", "assessments", true);
     }
@@ -616,7 +507,7 @@
         "Its text, which this page cannot read, will be removed from this browser. Download its text first if it may matter. " +
         "No other assessment is affected. This cannot be undone.", "Yes, remove it").then(function (yes) {
         if (!yes) { return; }
-        forget(id, Number.MAX_SAFE_INTEGER);   // its revision cannot be read: no copy of it comes back
+        saved.forget(id, Number.MAX_SAFE_INTEGER);   // its revision cannot be read: no copy of it comes back
         refresh();
         say("Removed the damaged assessment.", "assessments", true);
       });
@@ -650,7 +541,7 @@
           }
           var copy = JSON.parse(JSON.stringify(record));
           latest(copy);
-          return Boolean(write(copy).error);
+          return Boolean(saved.write(copy).error);
         });
         refresh();
         var freed = Math.max(0, before - store.usage().all);
@@ -665,35 +556,30 @@
     function load(steps, pointName) {
       flush();
       var now = new Date();
-      var undo = [];
       var words = [];
-      var written = [];
+      var records = [];
       for (var i = 0; i < steps.length; i += 1) {
         var step = steps[i];
         var record;
         if (step.into === "new") {
           record = JSON.parse(JSON.stringify(step.record));
-          if (readText(recordName(record.id)) !== null || record.id === state.record.id) { record.id = assessments.newId("a", now); }
+          if (saved.text(saved.name(record.id)) !== null || record.id === state.record.id ||
+              records.some(function (other) { return other.id === record.id; })) { record.id = assessments.newId("a", now); }
           words.push("“" + assessments.title(record) + "” added as a new assessment");
         } else {
-          var here = readRecord(step.into) || state.record;
+          var here = saved.read(step.into) || state.record;
           record = transfer.merge(here, step.record, pointName, now);
           words.push("loaded into “" + assessments.title(here) + "”" + (transfer.conflicts(here, step.record).length
             ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
         }
-        undo.push([recordName(record.id), store.read(recordName(record.id))]);
-        var result = writeStored(record);
-        if (result.error) {
-          undo.reverse().forEach(function (entry) {
-            if (entry[1] === null) { store.remove(entry[0]); } else { store.write(entry[0], entry[1]); }
-          });
-          return { error: "Nothing was loaded: " + (result.error === "full" ? "this browser's storage is full" : "this browser would not save it") +
-            ". Everything saved before is still here, unchanged." };
-        }
-        written.push(result);
+        records.push(record);
       }
-      written.forEach(function (each) { writeDurable(each.record, each.text); });   // all of it, now that all is written
-      var first = written[0].record;
+      var result = saved.writeAll(records);
+      if (result.error) {
+        return { error: "Nothing was loaded: " + (result.error === "full" ? "this browser's storage is full" : "this browser would not save it") +
+          ". Everything saved before is still here, unchanged." };
+      }
+      var first = result.records[0];
       open(first);
       store.write("current", first.id);
       return { words: words };
@@ -730,7 +616,7 @@
     function deleteReviewPoint(id) {
       var point = assessments.findReviewPoint(state.record, id);
       panels.confirm("Delete the review point " + point.name + "?",
-        "The copy of your answers saved on " + assessments.formatDate(point.saved) +
+        "The copy of your answers saved on " + toolkit.dates.formatDate(point.saved) +
         " will be removed. Your answers now do not change. This cannot be undone.",
         "Yes, delete it").then(function (yes) {
         if (!yes) { return; }
@@ -890,6 +776,7 @@
   }
 
   try {
+    if (window.SendToolkitErrors) { throw window.SendToolkitErrors[0]; }   // a script before this one threw (build.py)
     start();
   } catch (error) {
     startFailed(error);

@@ -1,3 +1,4 @@
+// Needs: dates, types
 /* Assessments: pure functions over assessment records and their review points. No DOM, no storage.
 
    A record is what is saved for one assessment, under "<prefix>assessment:<id>":
@@ -11,9 +12,6 @@
 
   var FORMAT = "send-toolkit-assessment";
   var FORMAT_VERSION = 1;
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"];
-
   /* A new id, unique enough for one person's assessments: the time and some randomness. */
   function newId(letter, now) {
     return letter + now.getTime().toString(36) + Math.floor(Math.random() * 1679616).toString(36);
@@ -69,10 +67,6 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  function isDate(value) {
-    return typeof value === "string" && !isNaN(Date.parse(value));
-  }
-
   /* The most a school could make in one assessment: more is a damaged or made-up record. */
   var MOST_ACTIONS = 500;
   var MOST_REVIEW_POINTS = 200;
@@ -96,8 +90,8 @@
       ["setting", record.setting, typeof record.setting === "string", "text"],
       ["period", record.period, typeof record.period === "string", "text"],
       ["participants", record.participants, record.participants === undefined || typeof record.participants === "string", "text"],
-      ["created", record.created, isDate(record.created), "a date"],
-      ["updated", record.updated, record.updated === null || isDate(record.updated), "a date"],
+      ["created", record.created, toolkit.dates.isDate(record.created), "a date"],
+      ["updated", record.updated, record.updated === null || toolkit.dates.isDate(record.updated), "a date"],
       ["revision", record.revision, Number.isSafeInteger(record.revision) && record.revision >= 0, "a whole number"],
       ["completed", record.completed, isObject(record.completed) && Object.keys(record.completed).every(function (key) {
         return typeof record.completed[key] === "boolean";
@@ -115,7 +109,7 @@
       wrong = isObject(point) ? firstWrong([
         [at + ".id", point.id, typeof point.id === "string" && point.id.length > 0, "text"],
         [at + ".name", point.name, typeof point.name === "string", "text"],
-        [at + ".saved", point.saved, isDate(point.saved), "a date"]
+        [at + ".saved", point.saved, toolkit.dates.isDate(point.saved), "a date"]
       ]) || answersProblem(point.answers, at + ".answers", framework) : '"' + at + '" should be a review point';
     }
     return wrong || repeatedId(points, "reviewPoints", "review point");
@@ -339,37 +333,30 @@
     record.reviewPoints = record.reviewPoints.filter(function (point) { return point.id !== id; });
   }
 
-  function two(number) {
-    return (number < 10 ? "0" : "") + number;
+  /* What differs between two sets of answers, in framework order:
+     [{ item, changes: [{ part, before, after }] }], before or after undefined when not given. */
+  function compare(before, after, framework) {
+    var result = [];
+    framework.sections.forEach(function (section) {
+      section.items.forEach(function (item) {
+        var old = toolkit.types.flatten(item, before[item.id]);
+        var now = toolkit.types.flatten(item, after[item.id]);
+        var parts = inOrder(item, Object.keys(old).concat(Object.keys(now).filter(function (part) { return !(part in old); })));
+        var changes = parts.filter(function (part) { return old[part] !== now[part]; })
+          .map(function (part) { return { part: part, before: old[part], after: now[part] }; });
+        if (changes.length) { result.push({ item: item.id, section: section.id, changes: changes }); }
+      });
+    });
+    return result;
   }
 
-  /* "22 November 2026" */
-  function formatDate(iso) {
-    var date = new Date(iso);
-    return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
-  }
-
-  /* A date answer's "YYYY-MM-DD" as "1 October 2026"; "", or text that is not such a date (from a file), stays as it is. */
-  function dayText(value) {
-    var date = value + "T12:00:00";
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) && isDate(date) ? formatDate(date) : value || "";
-  }
-
-  /* "10:42" */
-  function formatTime(iso) {
-    var date = new Date(iso);
-    return two(date.getHours()) + ":" + two(date.getMinutes());
-  }
-
-  /* "22 November 2026 at 10:42" */
-  function formatDateTime(iso) {
-    return formatDate(iso) + " at " + formatTime(iso);
-  }
-
-  /* "at 10:42" today, else "on 21 November 2026 at 10:42". */
-  function formatWhen(iso, now) {
-    var sameDay = formatDate(iso) === formatDate(now.toISOString());
-    return sameDay ? "at " + formatTime(iso) : "on " + formatDateTime(iso);
+  /* Parts in the order the item asks for them (its type's parts); any others after them, as they came. */
+  function inOrder(item, parts) {
+    var order = toolkit.types.of(item).parts(item);
+    var place = function (part) { var at = order.indexOf(part); return at < 0 ? order.length : at; };
+    return parts.map(function (part, index) { return [place(part), index, part]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+      .map(function (entry) { return entry[2]; });
   }
 
   /* Records, most recently saved first (never-saved ones by when they were made). */
@@ -382,11 +369,11 @@
   }
 
   toolkit.assessments = {
+    compare: compare,
     create: create,
     duplicate: duplicate,
     parse: parse,
     problem: problem,
-    isDate: isDate,
     migrate: migrate,
     orphans: orphans,
     misfits: misfits,
@@ -398,10 +385,6 @@
     renameReviewPoint: renameReviewPoint,
     deleteReviewPoint: deleteReviewPoint,
     newId: newId,
-    formatDate: formatDate,
-    dayText: dayText,
-    formatDateTime: formatDateTime,
-    formatWhen: formatWhen,
     byRecent: byRecent
   };
 }(window.SendToolkit = window.SendToolkit || {}));

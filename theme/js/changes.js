@@ -1,3 +1,4 @@
+// Needs: nothing
 /* Changes: pure functions finding what two copies of one record both changed since they last agreed
    (two tabs without Web Locks, saving over each other). No DOM here.
    A path is a list of keys from the record down to one value: an object's key, or, in a list, "#<id>"

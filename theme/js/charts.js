@@ -1,3 +1,4 @@
+// Needs: dom
 /* Charts: SVG drawn from figures, with no text from users in them. Each chart is drawn in shapes and
    patterns as well as colour, so it reads in black and white and without colour vision; the page
    gives the same figures as a table and a sentence beside it. Colours come from site.css classes. */

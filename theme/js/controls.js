@@ -1,3 +1,4 @@
+// Needs: answers, dom, types
 /* Controls: the page's own form controls in the sections, and the answers they stand for.
    Indexes the controls by name and item, passes each change, fill and button press to the item's response
    type (types.js, types/<type>.js), which reads it into a change of the record (given to onChange), and

@@ -1,3 +1,4 @@
+// Needs: nothing
 /* The page's small helpers, one copy each for every script: finding and making elements, offering a
    download, and the words "3 answers" and "A long statem…". */
 (function (toolkit) {

@@ -1,3 +1,4 @@
+// Needs: nothing
 /* Durable: a second copy of every saved assessment, in IndexedDB, written with durability "strict".
    localStorage (storage.js) stays the fast store the page reads from, but Chromium and Firefox write it
    to disk lazily: a crash, a forced shutdown or a PC switched off up to a minute after a change loses it.

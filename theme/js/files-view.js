@@ -1,3 +1,4 @@
+// Needs: answers, assessments, dates, dom, panels, plan, results, transfer, types, views
 /* The "Download or load" view: files of answers and spreadsheets out, files of answers in.
    A file is offered only after it has been read back and found to hold exactly what is on screen (what is
    saved, and any change the browser would not save, which the message then names).
@@ -209,14 +210,14 @@
       box.textContent = "";
       byId("load-preview-summary").textContent = "The file " + chosen.name + " holds " +
         plural(chosen.records.length, "assessment", "assessments") + " of this framework" +
-        (chosen.file.exported ? ", downloaded on " + assessments.formatDateTime(chosen.file.exported) : "") + "." +
+        (chosen.file.exported ? ", downloaded on " + toolkit.dates.formatDateTime(chosen.file.exported) : "") + "." +
         (chosen.file.otherVersion ? " It was made with version " + chosen.file.frameworkVersion + " of the framework; this page is version " +
           framework.version + ". Answers to statements that have changed are moved to the new statements, and any that cannot be are kept and listed." : "") +
         " Choose what to do with " + (chosen.records.length === 1 ? "it" : "each") + ". Nothing changes until you select “Load answers”.";
       chosen.records.forEach(function (record, index) {
         var set = box.appendChild(element("fieldset", undefined, "field load-choice"));
         set.appendChild(element("legend", "From the file: " + assessments.title(record), "field__label"));
-        set.appendChild(element("p", contents(record) + (record.updated ? "; last saved " + assessments.formatDateTime(record.updated) : "") + ".", "hint"));
+        set.appendChild(element("p", contents(record) + (record.updated ? "; last saved " + toolkit.dates.formatDateTime(record.updated) : "") + ".", "hint"));
         var match = here.find(function (mine) { return mine.id === record.id; });
         set.appendChild(option(index, "new", "Add it as a new assessment", "Nothing saved here changes.", !match));
         here.forEach(function (mine) {
@@ -253,7 +254,7 @@
 
     function changeText(mine, record) {
       var merged = transfer.merge(mine, record, pointName(), new Date());
-      var changed = toolkit.answers.compare(mine.answers, merged.answers, framework)
+      var changed = toolkit.assessments.compare(mine.answers, merged.answers, framework)
         .reduce(function (total, item) { return total + item.changes.length; }, 0);
       var clash = transfer.conflicts(mine, record).length;
       var added = record.reviewPoints.filter(function (point) { return !assessments.findReviewPoint(mine, point.id); }).length;
@@ -318,7 +319,7 @@
       byId("download-all-count").textContent = plural(app.saved().length, "assessment", "assessments");
       var marker = app.downloaded(current.id);
       byId("download-status").textContent = marker
-        ? "This assessment was last downloaded " + assessments.formatWhen(marker.at, new Date()) +
+        ? "This assessment was last downloaded " + toolkit.dates.formatWhen(marker.at, new Date()) +
           (marker.revision < current.revision ? ". It has changed since: download it again to keep your latest answers." : ", with every change since it was last changed.")
         : "This assessment has not been downloaded yet.";
       byId("save-again").hidden = !handle;

@@ -1,3 +1,4 @@
+// Needs: answers, assessments, dates, dom, scoring, types, views
 /* Panels: the views that manage assessments and review points, the comparison with a review point,
    the section statuses on the overview, and the confirm and rename dialogs.
    Everything here is drawn from the app's state with .textContent; the app does the changing. */
@@ -35,7 +36,7 @@
   function showProgress(framework, record) {
     var given = assessments.fitting(record.answers, framework);   // an answer that no longer fits is not counted
     framework.sections.forEach(function (section) {
-      var progress = answers.sectionProgress(section, given, record.completed);
+      var progress = toolkit.scoring.sectionProgress(section, given, record.completed);
       var shown = progress.total ? progress.done + " of " + progress.total + " " + progress.verb : "Guidance to read";
       var row = shown + " " + progress.status;
       if (shownProgress[section.id] === row) { return; }
@@ -59,7 +60,7 @@
       var name = record.setting || "Untitled assessment";
       cell(row, name);
       cell(row, record.period || "");
-      cell(row, record.updated ? assessments.formatDateTime(record.updated) : "Not saved yet");
+      cell(row, record.updated ? toolkit.dates.formatDateTime(record.updated) : "Not saved yet");
       var title = assessments.title(record);
       var actions = [];
       actions.push(record.id === current.id ? element("strong", "Open now", "table__current")
@@ -158,7 +159,7 @@
     record.reviewPoints.slice().reverse().forEach(function (point) {
       var row = body.insertRow();
       cell(row, point.name);
-      cell(row, assessments.formatDateTime(point.saved));
+      cell(row, toolkit.dates.formatDateTime(point.saved));
       var compare = element("a", "Compare with now");
       compare.href = "#compare-" + encodeURIComponent(point.id);
       compare.appendChild(element("span", " (" + point.name + ")", "visually-hidden"));
@@ -181,14 +182,14 @@
       byId("compare-summary").textContent = "This assessment has no such review point: it may have been deleted. Choose one from the review points.";
       return;
     }
-    var changes = answers.compare(assessments.fitting(point.answers, framework), assessments.fitting(record.answers, framework), framework);
+    var changes = assessments.compare(assessments.fitting(point.answers, framework), assessments.fitting(record.answers, framework), framework);
     var count = changes.reduce(function (total, item) { return total + item.changes.length; }, 0);
     byId("compare-title").textContent = "What has changed since " + point.name;
     byId("compare-summary").textContent = count === 0
-      ? "No answer has changed since the review point “" + point.name + "” was saved on " + assessments.formatDate(point.saved) + "."
+      ? "No answer has changed since the review point “" + point.name + "” was saved on " + toolkit.dates.formatDate(point.saved) + "."
       : count + (count === 1 ? " answer has" : " answers have") + " changed in " + changes.length +
         (changes.length === 1 ? " item" : " items") + " since the review point “" + point.name + "” was saved on " +
-        assessments.formatDate(point.saved) + ".";
+        toolkit.dates.formatDate(point.saved) + ".";
     var lastSection = null;
     var body = null;
     changes.forEach(function (change) {

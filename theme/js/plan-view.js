@@ -1,3 +1,4 @@
+// Needs: assessments, dates, dom, plan, results, types, views
 /* The action plan view: one card an action, to edit on screen, and the same actions as one table
    for print. Changes go through app.js's change(), as every other answer does. */
 (function (toolkit) {
@@ -19,7 +20,7 @@
   ];
 
   var shorten = toolkit.dom.shorten;
-  var dateText = toolkit.assessments.dayText;
+  var dateText = toolkit.dates.dayText;
 
   /* A form's answer as the plan shows it, as its response type words it: a date in words, anything else as written. */
   function fieldText(framework, item, part, value) {
@@ -189,7 +190,7 @@
       notes.textContent = "";
       framework.sections.forEach(function (section) {
         var given = section.items.filter(function (item) {
-          return item.plan && toolkit.answers.isStarted(item, record.answers[item.id]);
+          return item.plan && toolkit.types.isStarted(item, record.answers[item.id]);
         });
         if (!given.length) { return; }
         if (!notes.childNodes.length) { notes.appendChild(element("h3", "Notes and actions written in the sections")); }

@@ -1,3 +1,4 @@
+// Needs: assessments
 /* The action plan: pure functions over an assessment's actions. No DOM here.
 
    record.actions = [{ id, statements: [statement id], target, actions, responsible, resources,

@@ -1,3 +1,4 @@
+// Needs: nothing
 /* Printing: closed <details> (the exemplars) would not print, so open them for the
    print and close them again afterwards. The print stylesheet does the same where the
    browser supports ::details-content; this covers the browsers that do not.

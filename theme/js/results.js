@@ -1,3 +1,4 @@
+// Needs: answers, assessments, charts, dates, dom, plan, scoring, types, views
 /* Results: the summary and priorities views and the printed report's cover, drawn from an
    assessment's answers with scoring.js and charts.js. Names of sections, statements and ratings come
    from the page; anything the user typed is set as text only. */
@@ -226,7 +227,7 @@
     var statutory = Object.keys(framework.items).filter(function (id) { return framework.items[id].statutory; });
     if (!statutory.length) { return null; }
     var unmet = scoring.priorities(framework, answers).filter(function (p) { return p.group === "duty"; });
-    var unrated = statutory.filter(function (id) { return !toolkit.answers.isRated(framework.items[id], answers[id]); }).length;
+    var unrated = statutory.filter(function (id) { return !toolkit.scoring.isRated(framework.items[id], answers[id]); }).length;
     var block = element("div", undefined, "result-block result-block--duties");
     block.appendChild(element("h3", "Statutory duties not yet met"));
     if (!unmet.length) {
@@ -347,7 +348,7 @@
     byId("cover-period").textContent = blank ? "" : record.period || "Not given";
     var participants = blank ? [] : [record.participants || ""].concat(participantRows(framework, record)).filter(Boolean);
     byId("cover-participants").textContent = participants.join("\n") || (blank ? "" : "Not given");
-    byId("cover-printed").textContent = toolkit.assessments.formatDate(new Date().toISOString());
+    byId("cover-printed").textContent = toolkit.dates.formatDate(new Date().toISOString());
   }
 
   /* The rows of a repeating form called "participants", as "Role, Name, Date" lines: those saved, else (no

@@ -1,3 +1,4 @@
+// Needs: answers, types
 /* Scoring: pure functions that turn answers into figures and a ranked list of priorities. No DOM here.
 
    A rating's scale is either numeric (points 0 to 10, say; a not-applicable point is left out of
@@ -25,6 +26,30 @@
 
   function round(number) {
     return Math.round(number * 10) / 10;
+  }
+
+  /* Whether a statement is rated: every one of its ratings has a point (a statement with no ratings: evidence given). */
+  function isRated(statement, answer) {
+    if (!statement.ratings.length) { return Boolean(answer && answer.evidence); }
+    return statement.ratings.every(function (rating) { return answer !== undefined && answer[rating.id] !== undefined; });
+  }
+
+  /* A section's progress: how many of its statements are rated (or, with no ratings, items answered),
+     and its status, "completed" (marked so), "in-progress" or "not-started". */
+  function sectionProgress(section, answers, completed) {
+    var types = toolkit.types;
+    var rated = section.items.filter(function (item) { return item.type === "statement" && item.ratings.length; });
+    var counted = rated.length ? rated : section.items.filter(function (item) { return types.of(item).answered; });
+    var done = counted.filter(function (item) {
+      return rated.length ? isRated(item, answers[item.id]) : types.isStarted(item, answers[item.id]);
+    }).length;
+    var started = section.items.some(function (item) { return types.isStarted(item, answers[item.id]); });
+    return {
+      done: done,
+      total: counted.length,
+      verb: rated.length ? "rated" : "answered",
+      status: completed[section.id] ? "completed" : (started ? "in-progress" : "not-started")
+    };
   }
 
   /* One rating across a set of statements: how many are rated, not applicable and not rated, and the
@@ -93,7 +118,7 @@
       all = all.concat(statements);
       return {
         id: section.id,
-        progress: toolkit.answers.sectionProgress(section, answers, completed || {}),
+        progress: sectionProgress(section, answers, completed || {}),
         ratings: tallies(framework, statements, answers),
         withoutEvidence: withoutEvidence(statements)
       };
@@ -219,6 +244,8 @@
   }
 
   toolkit.scoring = {
+    isRated: isRated,
+    sectionProgress: sectionProgress,
     isNumeric: isNumeric,
     summarise: summarise,
     profile: profile,

@@ -1,3 +1,4 @@
+// Needs: nothing
 /* Storage: the one place that touches localStorage.
    Every key starts with this framework's prefix, "<site id>:<framework id>:v1:". The tool never
    clears storage and never reads or writes another key: on file:// Chrome shares one store between

@@ -1,3 +1,4 @@
+// Needs: assessments, dates, plan
 /* Transfer: pure functions for files of answers and spreadsheets. No DOM, no storage.
 
    A file of answers is JSON:
@@ -128,7 +129,7 @@
     }
     var newer = typeof file.frameworkVersion === "string" && file.frameworkVersion !== framework.version;
     return {
-      file: { exported: assessments.isDate(file.exported) ? file.exported : null, frameworkVersion: file.frameworkVersion, otherVersion: newer },
+      file: { exported: toolkit.dates.isDate(file.exported) ? file.exported : null, frameworkVersion: file.frameworkVersion, otherVersion: newer },
       records: file.assessments   // migrated by recordProblem
     };
   }

@@ -1,3 +1,4 @@
+// Needs: answers
 /* Response types: what the page does with each kind of item. Each type is one module,
    theme/js/types/<type>.js, which registers itself here; what a type leaves out, the defaults below do.
    Python's twin is RESPONSE_TYPES in build.py; the macros are in theme/templates/items.html.
@@ -61,6 +62,16 @@
     });
   }
 
+  /* Every part of an item's answer as { "<part>": value } (its type's flatten). */
+  function flatten(item, answer) {
+    return registered[item.type].flatten(item, answer);
+  }
+
+  /* Whether an item has any answer that the user gave (a repeating form's preset rows do not count). */
+  function isStarted(item, answer) {
+    return registered[item.type].isStarted(item, answer);
+  }
+
   function register(name, type) {
     registered[name] = Object.assign({}, DEFAULTS, type);
   }
@@ -70,5 +81,5 @@
     return registered[item.type];
   }
 
-  toolkit.types = { register: register, of: of, defaults: DEFAULTS, fillControls: fillControls };
+  toolkit.types = { register: register, of: of, defaults: DEFAULTS, fillControls: fillControls, flatten: flatten, isStarted: isStarted };
 }(window.SendToolkit = window.SendToolkit || {}));

@@ -1,3 +1,4 @@
+// Needs: nothing
 /* Views: which part of the one framework page is showing, from the URL fragment.
    #<view id> for each of the page's views (build.py's VIEWS, in the framework data: #overview, #summary, …),
    #<section id>, #<statement or item id> (its section, scrolled to it), #action-<action id> (the plan, at that

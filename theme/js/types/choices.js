@@ -1,3 +1,4 @@
+// Needs: answers, types
 /* Response type "choices" (choose several): options with a check box each; tick every one that applies.
    Answer: { <option id>: "chosen" } for each option ticked. Controls: the check box "<id>--<option id>". Each option
    is a part of its own, so two people who ticked different options keep both when their copies are merged. */

@@ -1,3 +1,4 @@
+// Needs: answers, dates, dom, types
 /* Response type "form": labelled fields (text, long text, number, date, choice) answered once, or, with
    repeat, a table of rows that people add to and remove from.
    Answer: { <field id>: "value" }, or with repeat: { rows: [{ <field id>: "value" }, …] }. Controls: "<id>--<field>",
@@ -41,7 +42,7 @@
   function valueText(framework, item, part, value) {
     if (value === undefined) { return "No answer"; }
     var field = fieldOf(item, part);
-    return field && field.type === "date" ? toolkit.assessments.dayText(value) : String(value);
+    return field && field.type === "date" ? toolkit.dates.dayText(value) : String(value);
   }
 
   /* "Name (row 2)" in a table. */

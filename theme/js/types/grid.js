@@ -1,3 +1,4 @@
+// Needs: answers, types
 /* Response type "grid": a table of cells, numbers (with row and column totals when asked) or text.
    Answer: { "<row>.<group>.<column>": "cell text" } ("<row>.<column>" with no groups); cells keep what was
    typed, numbers or not. Controls: one box a cell, "<id>--<row>.<group>.<column>". */

@@ -1,3 +1,4 @@
+// Needs: types
 /* Response type "guidance": text to read, with nothing to answer. */
 (function (toolkit) {
   "use strict";

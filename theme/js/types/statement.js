@@ -1,3 +1,4 @@
+// Needs: answers, dom, types
 /* Response type "statement": a statement rated on its ratings' scales, with evidence.
    Answer: { <rating id>: point value, evidence: "text" }. Controls: a radio group "<id>--<rating id>" per
    rating, each with a Clear button, and the box "<id>--evidence"; the chosen band's exemplars shown under them. */

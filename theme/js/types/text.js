@@ -1,3 +1,4 @@
+// Needs: types
 /* Response type "text": a question answered in the person's own words.
    Answer: { answer: "text" }. Control: the box "<id>--answer". */
 (function (toolkit) {
