@@ -262,11 +262,12 @@ def test_the_minified_theme_is_read_back_from_the_cache_until_its_source_changes
                         encoding="utf-8")
     assert build.build(root) == []
     assert b"Cached in this browser" in (root / "site" / "test-audit.html").read_bytes()
-    script = root / "theme" / "js" / "app.js"
+    script = root / "theme" / "js" / "session.js"
     old, new = "Changes saved in another tab or window are shown here.", "Changes from another tab are shown here."
+    assert old in script.read_text(encoding="utf-8")
     script.write_text(script.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     assert build.build(root) == []
-    assert len(list(cache.iterdir())) == files + 1   # app.js changed: minified again, and kept beside the old one
+    assert len(list(cache.iterdir())) == files + 1   # session.js changed: minified again, and kept beside the old one
     page = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
     assert new in page and old not in page
     assert read_pages(root / "site").keys() == first.keys()

@@ -174,9 +174,15 @@ def crash_chromium(playwright, url, folder, full, kill_after=KILL_AFTER):
         run["pid"] = chromium_pid(run["browser"].profile)
     make_changes(runs, url)
     kill_on_schedule(runs)
-    found = {}
     for run in runs:
         run["browser"].abandon()
+    return restart_and_look(runs, url, full)
+
+
+def restart_and_look(runs, url, full):
+    """Start each killed browser again on its profile and look for what it called saved: {kill after: what was lost}."""
+    found = {}
+    for run in runs:
         browser = run["browser"].start()
         try:
             found[run["after"]] = lost(browser, url, full)
@@ -276,14 +282,7 @@ def crash_firefox(url, folder, full, kill_after=KILL_AFTER):
     finally:
         for run in runs:
             run["browser"].abandon()
-    found = {}
-    for run in runs:
-        browser = run["browser"].start()
-        try:
-            found[run["after"]] = lost(browser, url, full)
-        finally:
-            browser.abandon()
-    return found
+    return restart_and_look(runs, url, full)
 
 
 @pytest.mark.parametrize("where, case", [("file", "plain"), ("http", "plain"), ("file", "full store, no Web Locks")])

@@ -1,9 +1,7 @@
-// Needs: answers, assessments, changes, controls, dates, dom, durable, filesView, panels, plan, planView, printing, records, results, storage, transfer, types, views
-/* The app: starts the page's scripts and holds the open assessment.
-   Every change is a function that edits a record. It is applied to the open record at once and
-   saved at once (typing: after 300 ms, or when the box is left or the page hidden). If another tab
-   saved since, the changes not yet saved are applied again to what it saved, so neither is lost.
-   Where the browser has Web Locks, only one tab edits an assessment; the others follow it read-only. */
+// Needs: answers, assessments, controls, dates, dom, durable, filesView, panels, planView, printing, records, results, session, storage, transfer, views
+/* The app: starts the page's scripts, wires them together, and says what happens: the status line, save errors,
+   messages, the storage meter. The open assessment and its saving are session.js's; the saved records are
+   records.js's. Also the actions on assessments and review points, loading a file, and printing. */
 (function (toolkit) {
   "use strict";
 
@@ -11,7 +9,6 @@
   var assessments = toolkit.assessments;
   var panels = toolkit.panels;
   var transfer = toolkit.transfer;
-  var TYPING_DELAY = 300;
   var STORE_ROOM = 5 * 1024 * 1024;   // characters of localStorage a site (or, in Chromium, every file:// page) gets
   var NEARLY_FULL = 0.8;
 
@@ -43,9 +40,32 @@
     var store = toolkit.storage.open(document.documentElement.dataset.storagePrefix);
     var durable = toolkit.durable.open(store.prefix);
     var safari = toolkit.storage.deletesUnopened(navigator.userAgent, window.location.protocol);   // deletes after 7 days
-    var state = { record: null, pending: [], timer: null, readOnly: false, error: null, lock: null, message: null,
-                  ready: false, base: null };
+    var state = { error: null, message: null };   // the last save's error, and the view the last message was said on
     var saved = toolkit.records.open(store, durable, framework, showStatus);
+    var session = toolkit.session.open(framework, store, saved, {
+      fill: function (record) { controls.fill(record); },
+      changed: function (record) { panels.showProgress(framework, record); },
+      showError: showError,
+      showStatus: showStatus,
+      showStorageUse: showStorageUse,
+      askForDownload: askForDownload,
+      refresh: refresh,
+      say: function (text) { say(text); },
+      readOnly: function (on) {
+        controls.setReadOnly(on);
+        byId("tab-notice").hidden = !on;
+        refresh();
+      },
+      otherSaved: function (name) {
+        showStorageUse();
+        showStatus();
+        if (name.indexOf("assessment:") === 0 && views.current().view === "assessments") {
+          toolkit.views.keepFocus(function () { onShow(views.current()); });
+        }
+      }
+    });
+    var change = session.change;
+    var flush = session.flush;
     var byId = toolkit.dom.byId;
     var plural = toolkit.dom.plural;
 
@@ -56,24 +76,24 @@
     /* What a view's script may ask of the app when it shows (views.register). */
     var page = {
       framework: framework,
-      record: function () { return state.record; },
-      readOnly: function () { return state.readOnly; },
+      record: session.record,
+      readOnly: session.readOnly,
       allRecords: allRecords,
       damaged: saved.damaged
     };
-    var planView = toolkit.planView.create(framework, change, function () { return state.record; },
-                                           function () { return state.readOnly; });
+    var planView = toolkit.planView.create(framework, change, session.record,
+                                           function () { return session.readOnly(); });
     toolkit.filesView.create(framework, {
       flush: flush,
-      current: function () { return state.record; },
+      current: session.record,
       saved: saved.all,
       onScreen: onScreen,
-      unsaved: function () { return state.pending.length > 0; },
-      readOnly: function () { return state.readOnly; },
+      unsaved: session.unsaved,
+      readOnly: session.readOnly,
       downloaded: saved.downloaded,
       markDownloaded: markDownloaded,
       load: load,
-      planRows: function () { return planView.rows(state.record); }
+      planRows: function () { return planView.rows(session.record()); }
     });
 
     /* ---- saved records (records.js) */
@@ -86,131 +106,15 @@
     /* The assessments as they are on screen: those saved, with the open one as it is here (with any change
        the browser would not save); the open one only once it holds something. */
     function onScreen() {
-      var records = saved.all().map(function (record) { return record.id === state.record.id ? state.record : record; });
-      var listed = records.indexOf(state.record) >= 0;
-      return listed || !state.pending.length ? records : records.concat([state.record]);
+      var records = saved.all().map(function (record) { return record.id === session.record().id ? session.record() : record; });
+      var listed = records.indexOf(session.record()) >= 0;
+      return listed || !session.unsaved() ? records : records.concat([session.record()]);
     }
 
     /* Every assessment to list: those saved, and the open one even before its first save. */
     function allRecords() {
-      var others = saved.all().filter(function (record) { return record.id !== state.record.id; });
-      return others.concat([state.record]);
-    }
-
-    /* ---- changing and saving the open assessment */
-
-    function change(edit, typing) {
-      if (state.readOnly) { return; }
-      edit(state.record);
-      state.pending.push(edit);
-      panels.showProgress(framework, state.record);
-      window.clearTimeout(state.timer);
-      if (typing) {
-        state.timer = window.setTimeout(flush, TYPING_DELAY);
-      } else {
-        flush();
-      }
-    }
-
-    /* Save the changes waiting. Nothing is saved before the durable copy has been compared with
-       localStorage on opening (a newer copy from before a crash must not be written over). */
-    function flush() {
-      window.clearTimeout(state.timer);
-      if (!state.pending.length || state.readOnly || !state.ready) { return; }
-      var record = state.record;
-      var asWritten = saved.asWritten(record);
-      if (!asWritten && record.updated && saved.text(saved.name(record.id)) === null) {
-        deletedElsewhere();   // saved before, gone now: never bring it back
-        return;
-      }
-      var stored = asWritten ? null : saved.read(record.id);   // null: as written, so at this revision
-      if (stored && overwritten(stored)) { rebase(); }
-      var merged = Boolean(stored) && stored.revision !== state.record.revision ? mergeTabs(stored) : null;
-      var before = merged ? saved.text(saved.name(record.id)) : state.base;
-      var edits = state.pending;
-      record = merged ? merged.record : state.record;
-      var result = saved.write(record);
-      if (result.error) {
-        state.record = record;
-        showError(result.error);
-      } else {
-        saved.last().before = before;   // what it was made from, and the changes made, to make again if overwritten
-        saved.last().edits = edits;
-        state.record = result.record;
-        state.base = result.text;
-        state.pending = [];
-        showError(null);
-        if (store.read("current") !== record.id) { store.write("current", record.id); }
-      }
-      if (merged) {
-        controls.fill(state.record);
-        say(merged.words);
-      }
-      showStatus();
-    }
-
-    /* Whether another tab's save has just replaced this tab's last one: without Web Locks, two tabs can
-       save the same revision at the same moment, and the later write wins in storage. */
-    function overwritten(stored) {
-      var last = saved.last();
-      return Boolean(last && last.edits) && last.id === stored.id && last.revision === state.record.revision &&
-        stored.revision <= last.revision && saved.text(saved.name(stored.id)) !== last.text;
-    }
-
-    /* Then this tab's last save is made again on top of the other tab's: its changes wait to be saved
-       once more, from the copy it was made from. */
-    function rebase() {
-      var last = saved.last();
-      state.pending = last.edits.concat(state.pending);
-      state.base = last.before;
-      state.record.revision = last.revision - 1;
-      saved.forgetLast();
-    }
-
-    /* Another tab saved this assessment since this one last did (no Web Locks, or a tab that lost its
-       lock): this tab's waiting changes are applied to what it saved. Where both changed the same text,
-       both texts are kept in the box; where both changed the same rating, this tab's (the later) stays. */
-    function mergeTabs(stored) {
-      var base = state.base ? JSON.parse(state.base) : {};
-      var both = toolkit.changes.bothChanged(base, state.record, stored, isText);
-      var theirs = both.texts.map(function (path) { return toolkit.changes.at(stored, path); });
-      state.pending.forEach(function (edit) { edit(stored); });
-      both.texts.forEach(function (path, index) {
-        toolkit.changes.setAt(stored, path, toolkit.changes.bothTexts(theirs[index], toolkit.changes.at(stored, path)));
-      });
-      var words = "This assessment was also changed in another tab or window: those changes and yours are both kept.";
-      if (both.texts.length) {
-        words += " " + plural(both.texts.length, "box was", "boxes were") + " changed in both: each now holds " +
-          "both texts, the other tab's first, then yours. Please read " + (both.texts.length === 1 ? "it" : "them") + " and tidy up.";
-      }
-      if (both.others.length) {
-        words += " " + plural(both.others.length, "rating or date was", "ratings or dates were") + " changed in both: yours " +
-          (both.others.length === 1 ? "is" : "are") + " kept.";
-      }
-      return { record: stored, words: words };
-    }
-
-    /* Whether a path in a record holds a person's own words, which two tabs' changes can both keep:
-       evidence, text answers, text fields of forms and text grids, the action plan's words, the
-       assessment's details and review point names; not ratings, choices, numbers or dates. */
-    function isText(path) {
-      if (path[0] === "answers") {
-        var item = framework.items[path[1]];
-        var part = path[path.length - 1];
-        return Boolean(item) && toolkit.types.of(item).isText(item, part);
-      }
-      if (path[0] === "actions") { return toolkit.plan.WORDS.indexOf(path[2]) >= 0; }
-      if (path[0] === "reviewPoints") { return path[2] === "name"; }
-      return ["setting", "period", "participants"].indexOf(path[0]) >= 0 && path.length === 1;
-    }
-
-    function deletedElsewhere() {
-      var lost = state.pending.length > 0;
-      state.pending = [];
-      window.clearTimeout(state.timer);
-      open(openMostRecent());
-      say("The assessment that was open here was deleted in another tab or window" +
-        (lost ? ", so your last changes to it were not kept." : "."));
+      var others = saved.all().filter(function (record) { return record.id !== session.record().id; });
+      return others.concat([session.record()]);
     }
 
     function showError(error) {
@@ -233,35 +137,35 @@
 
     function showStatus() {
       var text;
-      if (state.readOnly) {
+      if (session.readOnly()) {
         text = "Read only here: this assessment is open in another tab or window";
       } else if (!store.persistent) {
         text = "Not saved: this browser is not letting the page keep your work";
       } else if (state.error) {
         text = state.error === "full" ? "Not saved: this browser's storage is full" : "Not saved: this browser would not save it";
-      } else if (state.record.updated && saved.safety(state.record.id) === "unsafe") {
-        text = "Kept in this browser " + toolkit.dates.formatWhen(state.record.updated, new Date()) +
+      } else if (session.record().updated && saved.safety(session.record().id) === "unsafe") {
+        text = "Kept in this browser " + toolkit.dates.formatWhen(session.record().updated, new Date()) +
           ", but not yet safe from a crash: the browser writes it to disk within a minute. Download your answers to be safe";
-      } else if (state.record.updated && saved.safety(state.record.id) === "saving") {
+      } else if (session.record().updated && saved.safety(session.record().id) === "saving") {
         text = "Saving…";
-      } else if (state.record.updated) {
-        var marker = saved.downloaded(state.record.id);
-        var upToDate = marker && marker.revision >= state.record.revision;
-        text = "Saved in this browser " + toolkit.dates.formatWhen(state.record.updated, new Date()) +
+      } else if (session.record().updated) {
+        var marker = saved.downloaded(session.record().id);
+        var upToDate = marker && marker.revision >= session.record().revision;
+        text = "Saved in this browser " + toolkit.dates.formatWhen(session.record().updated, new Date()) +
           (upToDate ? "; downloaded " + toolkit.dates.formatWhen(marker.at, new Date())
                     : (marker ? "; changed since you last downloaded it" : "; not downloaded to a file yet"));
       } else {
         text = "Nothing entered yet: your answers are saved in this browser as you go";
       }
-      var downloadedAll = Boolean(state.record.updated) && isDownloaded(state.record);
+      var downloadedAll = Boolean(session.record().updated) && isDownloaded(session.record());
       if (safari && /^(Saved in this browser|Nothing entered yet)/.test(text)) {
         text += ". Safari may delete answers kept here after 7 days of use without opening this page: a downloaded file is the safe copy";
       }
       var status = byId("save-status");
       if (status.textContent !== text) { status.textContent = text; }
-      byId("download-nudge").hidden = !state.record.updated || downloadedAll;
+      byId("download-nudge").hidden = !session.record().updated || downloadedAll;
       if (downloadedAll) { byId("safari-notice").hidden = true; }
-      byId("start-notice").hidden = !store.persistent || Boolean(state.record.updated) || saved.names().length > 0;
+      byId("start-notice").hidden = !store.persistent || Boolean(session.record().updated) || saved.names().length > 0;
     }
 
     /* Whether the last download of a record holds its revision now. */
@@ -274,8 +178,8 @@
        notice at the top says when it was last downloaded. It stays until the download, and is not shown again
        for changes made after it (it would move the page under the person's hands). */
     function askForDownload() {
-      var marked = saved.downloaded(state.record.id);
-      var behind = safari && store.persistent && Boolean(state.record.updated) && !isDownloaded(state.record);
+      var marked = saved.downloaded(session.record().id);
+      var behind = safari && store.persistent && Boolean(session.record().updated) && !isDownloaded(session.record());
       byId("safari-notice").hidden = !behind;
       byId("safari-downloaded").textContent = !behind ? "" : marked
         ? "Your answers have changed since you last downloaded them, " + toolkit.dates.formatWhen(marked.at, new Date()) + "."
@@ -293,130 +197,13 @@
       }
     }
 
-    /* ---- opening an assessment, and one editing tab per assessment */
-
-    function open(record) {
-      flush();
-      var reopening = state.lock && state.record && state.record.id === record.id;
-      state.record = record;
-      state.base = JSON.stringify(record);
-      state.pending = [];
-      showError(null);
-      controls.fill(record);
-      if (!reopening) { lock(record); }  // this tab holds the lock already
-      askForDownload();
-      refresh();
-    }
-
-    function openMostRecent() {
-      var records = assessments.byRecent(saved.all());
-      var current = store.read("current");
-      return records.find(function (record) { return record.id === current; }) || records[0] ||
-        assessments.create(framework, {}, new Date());
-    }
-
-    function setReadOnly(on) {
-      state.readOnly = on;
-      controls.setReadOnly(on);
-      byId("tab-notice").hidden = !on;
-      refresh();
-    }
-
-    function lock(record) {
-      if (state.lock) { state.lock.release(); }
-      state.lock = null;
-      if (state.readOnly) { setReadOnly(false); }
-      if (!navigator.locks) { return; }
-      var name = store.prefix + "edit:" + record.id;
-      var waiting = new AbortController();
-      var release;
-      var held = new Promise(function (resolve) { release = resolve; });
-      var mine = { release: function () { waiting.abort(); release(); } };
-      state.lock = mine;
-      navigator.locks.request(name, { ifAvailable: true }, function (granted) {
-        if (granted || state.lock !== mine) { return held; }
-        setReadOnly(true);
-        return navigator.locks.request(name, { signal: waiting.signal }, function () {
-          if (state.lock !== mine) { return null; }
-          state.record = saved.read(record.id) || state.record;
-          controls.fill(state.record);
-          setReadOnly(false);
-          say("The other tab or window has closed: you can make changes here now.");
-          return held;
-        }).catch(function () { return null; });
-      });
-    }
-
-    /* Another tab saved: follow it when this tab has nothing of its own waiting to be saved. Only what
-       the save changed is redrawn, and never under the person's hands: focus, caret and scroll stay put. */
-    window.addEventListener("storage", function (event) {
-      var name = store.nameOf(event.key);
-      if (name === null) { return; }
-      if (name === saved.name(state.record.id)) {
-        var newer = assessments.parse(event.newValue, framework);
-        if (!newer) {
-          deletedElsewhere();
-          return;
-        }
-        if (overwritten(newer)) {
-          rebase();
-          flush();
-          return;
-        }
-        if (newer.revision > state.record.revision && !state.pending.length) {
-          toolkit.views.keepFocus(function () {
-            state.record = newer;
-            state.base = event.newValue;
-            controls.fill(newer);
-            refresh();
-          });
-          say("Changes saved in another tab or window are shown here.");
-          return;
-        }
-      }
-      showStorageUse();
-      showStatus();
-      if (name.indexOf("assessment:") === 0 && views.current().view === "assessments") {
-        toolkit.views.keepFocus(function () { onShow(views.current()); });
-      }
-    });
-
-    /* ---- after a crash: put back from the durable copy what localStorage lost, then allow saving */
-
-    function recover() {
-      saved.recover().then(function (repairs) {
-        state.ready = true;
-        if (window.performance && performance.mark) { performance.mark("send-toolkit:saving"); }  // for benchmarks/run.py
-        if (repairs.length) { afterRecovery(repairs); }
-        flush();
-      });
-    }
-
-    /* Open what was recovered when it is the open assessment, or the open one was never saved; changes
-       typed meanwhile are kept. */
-    function afterRecovery(repairs) {
-      var current = state.record;
-      var touched = repairs.some(function (repair) { return repair.name === saved.name(current.id); });
-      if (touched || (!current.updated && !state.pending.length)) {
-        var typed = state.pending;
-        state.pending = [];
-        open(touched ? saved.read(current.id) || openMostRecent() : openMostRecent());
-        typed.forEach(function (edit) { edit(state.record); state.pending.push(edit); });
-        if (typed.length) { controls.fill(state.record); }
-      } else {
-        refresh();
-      }
-      say("Your latest changes have been put back: the browser closed before it had written them to its quick storage, " +
-        "and the page had also kept them safely on disk.");
-    }
-
     /* ---- the views */
 
     function refresh() {
       showStorageUse();
-      panels.showProgress(framework, state.record);
-      panels.showOrphans(framework, state.record);
-      byId("assessment-name").textContent = assessments.title(state.record);
+      panels.showProgress(framework, session.record());
+      panels.showOrphans(framework, session.record());
+      byId("assessment-name").textContent = assessments.title(session.record());
       showStatus();
       onShow(views.current());
     }
@@ -445,7 +232,7 @@
         return;
       }
       setting.value = period.value = "";
-      open(created.record);
+      session.open(created.record);
       store.write("current", created.record.id);
       views.go("#overview");
       say("Started a new assessment: " + assessments.title(created.record) + ".", "overview");
@@ -453,7 +240,7 @@
 
     function openAssessment(id) {
       var record = find(id);
-      open(record);
+      session.open(record);
       store.write("current", id);
       views.go("#overview");
       say("Opened " + assessments.title(record) + ".", "overview");
@@ -478,13 +265,13 @@
         "Yes, delete it").then(function (yes) {
         if (!yes) { return; }
         saved.forget(id, record.revision);
-        var wasOpen = id === state.record.id;
+        var wasOpen = id === session.record().id;
         if (wasOpen) {
-          state.pending = [];
-          open(openMostRecent());
+          session.discard();
+          session.open(session.mostRecent());
         }
         refresh();
-        say("Deleted " + title + "." + (wasOpen ? " Open now: " + assessments.title(state.record) + "." : ""), "assessments", true);
+        say("Deleted " + title + "." + (wasOpen ? " Open now: " + assessments.title(session.record()) + "." : ""), "assessments", true);
       });
     }
 
@@ -492,7 +279,7 @@
       var field = event.target.id.replace("assessment-", "");
       var value = event.target.value.trim();
       change(function (record) { record[field] = value; }, true);
-      byId("assessment-name").textContent = assessments.title(state.record);
+      byId("assessment-name").textContent = assessments.title(session.record());
     }
 
     /* A saved assessment that cannot be read: download its text as it is, or remove it alone. */
@@ -523,7 +310,7 @@
       flush();
       var records = allRecords().filter(function (record) { return record.reviewPoints.length > 1; });
       var count = records.reduce(function (sum, record) { return sum + record.reviewPoints.length - 1; }, 0);
-      if (!count || state.readOnly) {
+      if (!count || session.readOnly()) {
         say(count ? "This assessment is open in another tab or window: remove review points there."
                   : "There are no old review points to remove: no assessment has more than one.", "assessments", true);
         return;
@@ -535,7 +322,7 @@
         "Your answers now do not change. This cannot be undone.", "Yes, remove them").then(function (yes) {
         if (!yes) { return; }
         var failed = records.some(function (record) {
-          if (record.id === state.record.id) {
+          if (record.id === session.record().id) {
             change(latest, false);
             return Boolean(state.error);
           }
@@ -563,11 +350,11 @@
         var record;
         if (step.into === "new") {
           record = JSON.parse(JSON.stringify(step.record));
-          if (saved.text(saved.name(record.id)) !== null || record.id === state.record.id ||
+          if (saved.text(saved.name(record.id)) !== null || record.id === session.record().id ||
               records.some(function (other) { return other.id === record.id; })) { record.id = assessments.newId("a", now); }
           words.push("“" + assessments.title(record) + "” added as a new assessment");
         } else {
-          var here = saved.read(step.into) || state.record;
+          var here = saved.read(step.into) || session.record();
           record = transfer.merge(here, step.record, pointName, now);
           words.push("loaded into “" + assessments.title(here) + "”" + (transfer.conflicts(here, step.record).length
             ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
@@ -580,7 +367,7 @@
           ". Everything saved before is still here, unchanged." };
       }
       var first = result.records[0];
-      open(first);
+      session.open(first);
       store.write("current", first.id);
       return { words: words };
     }
@@ -594,7 +381,7 @@
 
     function saveReviewPoint() {
       var input = byId("review-point-name");
-      var point = assessments.reviewPoint(state.record.answers, input.value, new Date());
+      var point = assessments.reviewPoint(session.record().answers, input.value, new Date());
       change(function (record) { record.reviewPoints.push(JSON.parse(JSON.stringify(point))); }, false);
       input.value = assessments.termName(new Date());
       onShow(views.current());
@@ -603,7 +390,7 @@
     }
 
     function renameReviewPoint(id) {
-      var point = assessments.findReviewPoint(state.record, id);
+      var point = assessments.findReviewPoint(session.record(), id);
       panels.askName("Rename the review point " + point.name, point.name).then(function (name) {
         if (!name) { return; }
         change(function (record) { assessments.renameReviewPoint(record, id, name); }, false);
@@ -614,7 +401,7 @@
     }
 
     function deleteReviewPoint(id) {
-      var point = assessments.findReviewPoint(state.record, id);
+      var point = assessments.findReviewPoint(session.record(), id);
       panels.confirm("Delete the review point " + point.name + "?",
         "The copy of your answers saved on " + toolkit.dates.formatDate(point.saved) +
         " will be removed. Your answers now do not change. This cannot be undone.",
@@ -634,13 +421,13 @@
     function preparePrint(kind) {
       flush();
       document.documentElement.dataset.print = kind;
-      toolkit.results.fillCover(framework, state.record, kind);
+      toolkit.results.fillCover(framework, session.record(), kind);
       if (kind === "blank") {
         controls.fill(assessments.create(framework, {}, new Date()));
       } else {
-        toolkit.results.showSummary(framework, state.record);
-        toolkit.results.showPriorities(framework, state.record, true);
-        planView.show(state.record);
+        toolkit.results.showSummary(framework, session.record());
+        toolkit.results.showPriorities(framework, session.record(), true);
+        planView.show(session.record());
       }
       toolkit.printing.textToPrint();
     }
@@ -648,7 +435,7 @@
     /* After printing, a blank copy shows the answers again. Where the browser sends no "afterprint" (WebKit
        under automation, and so perhaps Safari), the first key press or click on the page after printing does it. */
     function afterPrint() {
-      if (document.documentElement.dataset.print === "blank") { controls.fill(state.record); }
+      if (document.documentElement.dataset.print === "blank") { controls.fill(session.record()); }
       delete document.documentElement.dataset.print;
     }
 
@@ -688,9 +475,9 @@
       var button = event.target.closest("button[data-add-action]");
       if (!button) { return; }
       var statement = button.dataset.addAction;
-      var id = planView.addAction([statement], { target: toolkit.results.suggestedTarget(framework, state.record, statement) });
+      var id = planView.addAction([statement], { target: toolkit.results.suggestedTarget(framework, session.record(), statement) });
       views.go("#action-" + id);
-      say("Added to the action plan as action " + state.record.actions.length + ": say what you will do, who will do it, and when to review it.", "plan");
+      say("Added to the action plan as action " + session.record().actions.length + ": say what you will do, who will do it, and when to review it.", "plan");
     });
     document.addEventListener("click", function (event) {
       var button = event.target.closest("[data-print-document]");
@@ -712,21 +499,16 @@
     window.addEventListener("pagehide", flush);
     window.addEventListener("beforeunload", function (event) {
       flush();
-      if (state.pending.length || (!store.persistent && state.record.updated)) {
+      if (session.unsaved() || (!store.persistent && session.record().updated)) {
         event.preventDefault();   // the browser asks whether to leave; what is not saved would be lost
         event.returnValue = "";
       }
     });
 
     byId("review-point-name").value = assessments.termName(new Date());
-    state.record = openMostRecent();
-    state.base = JSON.stringify(state.record);
-    controls.fill(state.record);
-    lock(state.record);
-    askForDownload();
-    refresh();
+    session.open(session.mostRecent());
     views.start();
-    recover();
+    session.recover();
     document.documentElement.classList.remove("js-starting", "js-saved", "js-fresh", "js-no-storage");  // see start.js
     if (window.performance && performance.mark) { performance.mark("send-toolkit:ready"); }  // for benchmarks/run.py
   }
