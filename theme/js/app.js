@@ -414,41 +414,6 @@
       });
     }
 
-    /* ---- printing: the full report (the default, and what Ctrl+P prints), the action plan alone,
-       or a blank copy of the framework. A blank copy shows empty controls while printing, and
-       the answers again afterwards: nothing saved changes. */
-
-    function preparePrint(kind) {
-      flush();
-      document.documentElement.dataset.print = kind;
-      toolkit.results.fillCover(framework, session.record(), kind);
-      if (kind === "blank") {
-        controls.fill(assessments.create(framework, {}, new Date()));
-      } else {
-        toolkit.results.showSummary(framework, session.record());
-        toolkit.results.showPriorities(framework, session.record(), true);
-        planView.show(session.record());
-      }
-      toolkit.printing.textToPrint();
-    }
-
-    /* After printing, a blank copy shows the answers again. Where the browser sends no "afterprint" (WebKit
-       under automation, and so perhaps Safari), the first key press or click on the page after printing does it. */
-    function afterPrint() {
-      if (document.documentElement.dataset.print === "blank") { controls.fill(session.record()); }
-      delete document.documentElement.dataset.print;
-    }
-
-    function printDocument(kind) {
-      preparePrint(kind);
-      window.print();
-      ["keydown", "pointerdown"].forEach(function (type) {
-        document.addEventListener(type, function () {
-          if (document.documentElement.dataset.print) { afterPrint(); }
-        }, { capture: true, once: true });
-      });
-    }
-
     /* ---- wiring */
 
     byId("assessments").addEventListener("click", function (event) {
@@ -479,14 +444,7 @@
       views.go("#action-" + id);
       say("Added to the action plan as action " + session.record().actions.length + ": say what you will do, who will do it, and when to review it.", "plan");
     });
-    document.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-print-document]");
-      if (button) { printDocument(button.dataset.printDocument); }
-    });
-    window.addEventListener("beforeprint", function () {
-      if (!document.documentElement.dataset.print) { preparePrint("report"); }  // Ctrl+P; a button has prepared its own
-    });
-    window.addEventListener("afterprint", afterPrint);
+    toolkit.printing.wire(framework, session, controls, planView);
     byId("review-points").addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) { return; }
