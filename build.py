@@ -92,9 +92,10 @@ PAGE_IDS = {view.id for view in VIEWS} | {"main", "framework-title", "framework-
 # after the scripts its first line says it needs (script_order), and the last one, the composition root, starts it.
 HEAD_SCRIPT = "start.js"
 LAST_SCRIPT = "app.js"
-# Each script before the last runs guarded: one that throws as it runs (a browser without something it needs) does not
-# stop the others, and the last one, finding what was thrown, says on the page that nothing is being saved.
-SCRIPT_GUARD = "try{{{}}}catch(error){{(window.SendToolkitErrors=window.SendToolkitErrors||[]).push(error)}}"
+# The scripts before the last run one by one from a list, each guarded: one that throws as it runs (a browser without
+# something it needs) does not stop the others, and the last one, finding what was thrown, says on the page that
+# nothing is being saved.
+SCRIPT_RUNNER = "[{}].forEach(function(run){{try{{run()}}catch(error){{(window.SendToolkitErrors=window.SendToolkitErrors||[]).push(error)}}}});"
 
 # ---------------------------------------------------------------- problems
 
@@ -920,8 +921,8 @@ def load_theme(root=ROOT):
             return fresh[path]
 
     order, problems = script_order(root)
-    theme = {"css": minified("css/site.css"), "script": "\n".join(minified(f"js/{name}") if name == LAST_SCRIPT else
-                                                                   SCRIPT_GUARD.format(minified(f"js/{name}")) for name in order),
+    runs = ",".join("function(){" + minified(f"js/{name}") + "}" for name in order[:-1])
+    theme = {"css": minified("css/site.css"), "script": SCRIPT_RUNNER.format(runs) + "\n" + minified(f"js/{order[-1]}"),
              "start": minified(f"js/{HEAD_SCRIPT}")}
     return theme, fresh, problems
 
