@@ -297,9 +297,10 @@ def item_type(item):
 
 
 def cascade(framework, section, item, key, default):
-    """The nearest value of key: the item's, else its section's, else the framework's."""
+    """The nearest value of key: the item's, else its section's, else the framework's (a key present but None, as
+    with_fields leaves what was not given, is not given)."""
     for level in (item, section, framework):
-        if isinstance(level, dict) and key in level:
+        if isinstance(level, dict) and level.get(key) is not None:
             return level[key]
     return default
 
@@ -488,10 +489,10 @@ def check_form(source, path, _section, item):
     return problems
 
 
-def model_statement(item, given, data, section, scales, **_):
+def model_statement(item, data, section, scales, **_):
     """A statement's ratings (with their scales) and evidence label: its own, else its section's, else the framework's."""
-    return dict(item, ratings=[dict(r, scale_data=scales[r["scale"]]) for r in cascade(data, section, given, "ratings", [])],
-                evidence=cascade(data, section, given, "evidence", False))
+    return dict(item, ratings=[dict(r, scale_data=scales[r["scale"]]) for r in cascade(data, section, item, "ratings", [])],
+                evidence=cascade(data, section, item, "evidence", False))
 
 
 def model_form(item, schema, **_):
@@ -759,7 +760,7 @@ def framework_model(data, schema):
         items = []
         for given in section["items"]:
             item = with_fields(dict(given, type=item_type(given)), schema, item_type(given))
-            items.append(response_type(item).model(item, given=given, data=data, section=section, scales=scales, schema=schema))
+            items.append(response_type(item).model(item, data=data, section=section, scales=scales, schema=schema))
         keyed = scale_keys(items, scales)
         for item in items:
             item.update(section_id=section["id"], keyed_scales=keyed)
@@ -906,8 +907,9 @@ def script_order(root=ROOT):
 
 
 def load_theme(root=ROOT):
-    """The theme's stylesheet and scripts as the pages carry them, minified: ({"css", "scripts", "start"}, the cache
-    entries to write, {path: text}). Minifying is most of a build's time, so a text minified before is read back from
+    """The theme's stylesheet and scripts as the pages carry them, minified: ({"css", "script", "start"}, the cache
+    entries to write, {path: text}, the problems of the scripts' Needs lines (script_order)). "script" is every
+    script but the head script, joined to run from one list (SCRIPT_RUNNER), LAST_SCRIPT after it. Minifying is most of a build's time, so a text minified before is read back from
     .cache/minified/ (written by write_cache) when its name, the SHA-256 of the text and minifier, is found there."""
     fresh = {}
 

@@ -22,10 +22,14 @@
     return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
   }
 
+  /* Whether a date answer is a real day, "YYYY-MM-DD" (what a box of type date gives and can show). */
+  function isDay(value) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && isDate(value + "T12:00:00");
+  }
+
   /* A date answer's "YYYY-MM-DD" as "1 October 2026"; "", or text that is not such a date (from a file), stays as it is. */
   function dayText(value) {
-    var date = value + "T12:00:00";
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) && isDate(date) ? formatDate(date) : value || "";
+    return isDay(value) ? formatDate(value + "T12:00:00") : value || "";
   }
 
   /* "10:42" */
@@ -47,6 +51,7 @@
 
   toolkit.dates = {
     isDate: isDate,
+    isDay: isDay,
     formatDate: formatDate,
     dayText: dayText,
     formatDateTime: formatDateTime,

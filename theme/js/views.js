@@ -37,6 +37,7 @@
   function route(hash, framework) {
     var name = decoded(String(hash || "").replace(/^#/, ""));
     if (name === "main") { return null; }
+    // #compare alone names no review point to compare with: it is reached as #compare-<review point id>
     if (name !== "compare" && framework.views.indexOf(name) >= 0) { return { view: name }; }
     if (name.indexOf("compare-") === 0) { return { view: "compare", reviewPoint: name.slice("compare-".length) }; }
     if (framework.sections.some(function (section) { return section.id === name; })) {

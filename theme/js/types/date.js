@@ -7,8 +7,7 @@
   /* Only a real day fits: a box of type date cannot show anything else (a file may hold "14/01/2027"). */
   function misfit(framework, item, part, value) {
     if (part !== "answer") { return "this item no longer asks for it"; }
-    var words = toolkit.dates.dayText(value);
-    return words !== value ? null : "this is not a date the page can show (it should look like 2027-01-14)";
+    return toolkit.dates.isDay(value) ? null : "this is not a date the page can show (it should look like 2027-01-14)";
   }
 
   toolkit.types.register("date", {
