@@ -78,9 +78,9 @@ VIEWS = (View("overview", "Overview", "panels.js"),
          View("summary", "Summary", "results.js"),
          View("priorities", "Priorities", "results.js"),
          View("plan", "Action plan", "plan-view.js"),
-         View("review-points", "Review points", "panels.js"),
+         View("review-points", "Review points", "assessments-view.js"),
          View("files", "Download or load", "files-view.js"),
-         View("assessments", "Your assessments", "panels.js"),
+         View("assessments", "Your assessments", "assessments-view.js"),
          View("compare", None, "panels.js"))
 
 # Element ids and view names the framework page uses itself: no section or item may take them.
@@ -897,7 +897,9 @@ def script_order(root=ROOT):
             circle = [waiting[0]]
             while circle.count(circle[-1]) < 2:   # every script waiting needs another that is waiting: follow them round
                 circle.append(min(needs[circle[-1]] & set(waiting)))
-            circle = circle[circle.index(circle[-1]):]
+            circle = circle[circle.index(circle[-1]):-1]
+            first = circle.index(min(circle))   # told from its first script by name, whichever was found first
+            circle = circle[first:] + circle[:first + 1]
             problems.append(Problem(f"theme/js/{circle[0]}", 1, 1, "scripts that need each other cannot run one before the "
                                     "other: " + " needs ".join(circle)))
             break

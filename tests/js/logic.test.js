@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const { load, frameworkData, plain } = require("./toolkit.js");
 
 const toolkit = load();
-const { answers, assessments, changes, dates, durable, plan, scoring, storage, transfer } = toolkit;
+const { answers, assessments, changes, dates, durable, plan, scoring, storage, transfer, views } = toolkit;
 const RAG = answers.index(frameworkData("send-audit-rag"));
 const SEED_000 = answers.index(frameworkData("send-self-evaluation"));
 const NOW = new Date("2026-11-22T10:42:00Z");
@@ -198,4 +198,28 @@ test("types: a date and choose several", () => {
   assert.deepEqual(plain(assessments.compare({}, given, framework)[1].changes.map(change => change.part)), ["pupil-voice", "parent-survey", "gone"]);
   assert.deepEqual(plain(scoring.sectionProgress(framework.sections[0], assessments.fitting(given, framework), {})),
     { done: 1, total: 2, verb: "answered", status: "in-progress" });
+});
+
+test("views: what a fragment asks for, and which view's script is told it shows", () => {
+  const route = hash => plain(views.route(hash, SEED_000));
+  const statement = SEED_000.sections[1].items.find(item => item.type === "statement").id;
+  assert.deepEqual(route("#summary"), { view: "summary" });
+  assert.deepEqual(route(""), { view: "overview" });
+  assert.deepEqual(route("#main"), null);
+  assert.deepEqual(route("#" + SEED_000.sections[1].id), { view: "section", section: SEED_000.sections[1].id });
+  assert.deepEqual(route("#" + statement), { view: "section", section: SEED_000.sections[1].id, target: statement });
+  assert.deepEqual(route("#compare"), { view: "overview" });
+  assert.deepEqual(route("#compare-rp%2D1"), { view: "compare", reviewPoint: "rp-1" });
+  assert.deepEqual(route("#compare-100%"), { view: "compare", reviewPoint: "100%" });
+  assert.deepEqual(route("#action-a1"), { view: "plan", target: "action-a1--target" });
+  assert.deepEqual(route("#no-such-thing"), { view: "overview" });
+  assert.deepEqual(SEED_000.views, ["overview", "summary", "priorities", "plan", "review-points", "files", "assessments", "compare"]);
+
+  const told = [];
+  views.register("test-a", { show: (where, page) => told.push("show a " + where.view + " " + page), leave: () => told.push("leave a") });
+  views.register("test-b", { leave: () => told.push("leave b") });
+  views.tell({ view: "test-a" }, "page");
+  views.tell({ view: "test-b" }, "page");
+  assert.deepEqual(told, ["show a test-a page", "leave b", "leave a"]);
+  assert.deepEqual(plain(views.registered()), ["test-a", "test-b"]);
 });

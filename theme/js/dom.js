@@ -1,6 +1,6 @@
 // Needs: nothing
-/* The page's small helpers, one copy each for every script: finding and making elements, offering a
-   download, and the words "3 answers" and "A long statem…". */
+/* The page's small helpers, one copy each for every script: finding and making elements, table cells and
+   buttons, offering a download, asking in a dialog, and the words "3 answers" and "A long statem…". */
 (function (toolkit) {
   "use strict";
 
@@ -14,6 +14,22 @@
     if (text !== undefined) { node.textContent = text; }
     if (className) { node.className = className; }
     return node;
+  }
+
+  /* A button whose visible words are short but whose name says what it acts on. */
+  function actionButton(words, about, data) {
+    var button = element("button", words, "button-link");
+    button.type = "button";
+    button.appendChild(element("span", " " + about, "visually-hidden"));
+    Object.keys(data).forEach(function (key) { button.dataset[key] = data[key]; });
+    return button;
+  }
+
+  /* A new cell at the end of a table row, holding text or elements. */
+  function cell(row, content) {
+    var td = row.insertCell();
+    if (typeof content === "string") { td.textContent = content; } else { content.forEach(function (node) { td.appendChild(node); }); }
+    return td;
   }
 
   /* Offer text as a download called name. */
@@ -37,5 +53,56 @@
     return text.length > length ? text.slice(0, length - 1) + "…" : text;
   }
 
-  toolkit.dom = { byId: byId, element: element, download: download, plural: plural, shorten: shorten };
+  /* Ask before something that cannot be undone; resolves true for yes. */
+  function confirm(title, text, yes) {
+    var dialog = byId("confirm-dialog");
+    byId("confirm-title").textContent = title;
+    byId("confirm-text").textContent = text;
+    byId("confirm-yes").textContent = yes;
+    return ask(dialog, byId("confirm-no"), function () { return true; });
+  }
+
+  /* Ask for a new name; resolves with it, or null when cancelled. */
+  function askName(title, current) {
+    var dialog = byId("rename-dialog");
+    var input = byId("rename-input");
+    byId("rename-title").textContent = title;
+    input.value = current;
+    return ask(dialog, input, function () { return input.value.trim() || null; });
+  }
+
+  function ask(dialog, first, answer) {
+    var returnTo = document.activeElement;
+    return new Promise(function (resolve) {
+      var yes = dialog.querySelector(".button:not(.button--secondary)");
+      var no = dialog.querySelector(".button--secondary");
+      function finish(result) {
+        yes.removeEventListener("click", onYes);
+        no.removeEventListener("click", onNo);
+        dialog.removeEventListener("cancel", onNo);
+        dialog.removeEventListener("close", onClose);
+        dialog.removeEventListener("keydown", onKey);
+        if (dialog.open) { dialog.close(); }
+        if (returnTo && document.contains(returnTo)) { returnTo.focus(); }
+        resolve(result);
+      }
+      function onYes() { finish(answer()); }
+      function onNo() { finish(null); }
+      /* Escape: answer at once, in the key press, so focus is back before the next key. The browser's own close
+         event comes later, as a task; by then this dialog may be open again for the next question, so it only
+         counts while the dialog is shut. */
+      function onClose() { if (!dialog.open) { onNo(); } }
+      function onKey(event) { if (event.key === "Enter" && event.target.tagName === "INPUT") { onYes(); } }
+      yes.addEventListener("click", onYes);
+      dialog.addEventListener("keydown", onKey);
+      no.addEventListener("click", onNo);
+      dialog.addEventListener("cancel", onNo);
+      dialog.addEventListener("close", onClose);
+      dialog.showModal();
+      first.focus();
+    });
+  }
+
+  toolkit.dom = { byId: byId, element: element, actionButton: actionButton, cell: cell, download: download, confirm: confirm,
+                  askName: askName, plural: plural, shorten: shorten };
 }(window.SendToolkit = window.SendToolkit || {}));

@@ -1,4 +1,4 @@
-// Needs: answers, assessments, dates, dom, panels, plan, results, transfer, types, views
+// Needs: answers, assessments, dates, dom, messages, panels, plan, results, transfer, types, views
 /* The "Download or load" view: files of answers and spreadsheets out, files of answers in.
    A file is offered only after it has been read back and found to hold exactly what is on screen (what is
    saved, and any change the browser would not save, which the message then names).
@@ -32,8 +32,7 @@
 
     function say(text) {
       showError(null);
-      byId("files-message-text").textContent = text;
-      byId("files-message-text").focus();
+      toolkit.messages.say(text, "files", { place: "files-message-text", focus: true });
     }
 
     function showError(text) {
@@ -45,7 +44,7 @@
       byId("load-file-error").hidden = !text;
       byId("load-file").closest(".field").classList.toggle("field--error", Boolean(text));
       if (text) {
-        byId("files-message-text").textContent = "";
+        toolkit.messages.clear("files-message-text");
         summary.focus();
       }
     }
@@ -182,7 +181,7 @@
 
     function readChosen(file) {
       showError(null);
-      byId("files-message-text").textContent = "";
+      toolkit.messages.clear("files-message-text");
       hidePreview();
       var tooBig = transfer.sizeProblem(file.size);
       if (tooBig) { showError(tooBig); return; }
@@ -329,7 +328,6 @@
 
     function leave() {
       showError(null);
-      byId("files-message-text").textContent = "";
     }
 
     byId("file-system").hidden = typeof window.showSaveFilePicker !== "function";

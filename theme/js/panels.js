@@ -1,31 +1,15 @@
-// Needs: answers, assessments, dates, dom, scoring, types, views
-/* Panels: the views that manage assessments and review points, the comparison with a review point,
-   the section statuses on the overview, and the confirm and rename dialogs.
+// Needs: assessments, dates, dom, scoring, types, views
+/* Panels: the overview's section statuses, the answers that no longer fit this framework, and the comparison
+   with a review point.
    Everything here is drawn from the app's state with .textContent; the app does the changing. */
 (function (toolkit) {
   "use strict";
 
-  var answers = toolkit.answers;
   var assessments = toolkit.assessments;
   var element = toolkit.dom.element;
   var byId = toolkit.dom.byId;
+  var cell = toolkit.dom.cell;
   var STATUS = { "completed": "Completed", "in-progress": "In progress", "not-started": "Not started" };
-
-
-  /* A button whose visible words are short but whose name says what it acts on. */
-  function actionButton(words, about, data) {
-    var button = element("button", words, "button-link");
-    button.type = "button";
-    button.appendChild(element("span", " " + about, "visually-hidden"));
-    Object.keys(data).forEach(function (key) { button.dataset[key] = data[key]; });
-    return button;
-  }
-
-  function cell(row, content) {
-    var td = row.insertCell();
-    if (typeof content === "string") { td.textContent = content; } else { content.forEach(function (node) { td.appendChild(node); }); }
-    return td;
-  }
 
   /* ---- overview: each section's status and progress */
 
@@ -47,52 +31,6 @@
       if (progress.total) {
         status.appendChild(element("strong", STATUS[progress.status], "task-status task-status--" + progress.status));
       }
-    });
-  }
-
-  /* ---- your assessments */
-
-  function showAssessments(records, current, readOnly, damaged) {
-    var body = byId("assessment-list").tBodies[0];
-    body.textContent = "";
-    assessments.byRecent(records).forEach(function (record) {
-      var row = body.insertRow();
-      var name = record.setting || "Untitled assessment";
-      cell(row, name);
-      cell(row, record.period || "");
-      cell(row, record.updated ? toolkit.dates.formatDateTime(record.updated) : "Not saved yet");
-      var title = assessments.title(record);
-      var actions = [];
-      actions.push(record.id === current.id ? element("strong", "Open now", "table__current")
-                                             : actionButton("Open", title, { open: record.id }));
-      actions.push(actionButton("Duplicate", title, { duplicate: record.id }));
-      actions.push(actionButton("Delete", title, { delete: record.id }));
-      cell(row, actions).className = "table__actions";
-    });
-    [["assessment-setting", "setting"], ["assessment-period", "period"], ["assessment-participants", "participants"]]
-      .forEach(function (pair) {
-        var field = byId(pair[0]);
-        if (document.activeElement !== field) { field.value = current[pair[1]] || ""; }
-        field.disabled = readOnly;
-      });
-    byId("assessment-name").textContent = assessments.title(current);
-    showDamaged(damaged);
-  }
-
-  /* Saved assessments that cannot be read, each to download as text or remove. */
-  function showDamaged(damaged) {
-    byId("damaged").hidden = !damaged.length;
-    byId("damaged-count").textContent = damaged.length === 1
-      ? "1 assessment saved in this browser cannot be read: it has been damaged."
-      : damaged.length + " assessments saved in this browser cannot be read: they have been damaged.";
-    var list = byId("damaged-list");
-    list.textContent = "";
-    damaged.forEach(function (entry, index) {
-      var item = list.appendChild(element("li"));
-      var name = "damaged assessment " + (index + 1);
-      item.appendChild(element("span", "Damaged assessment " + (index + 1) + " (" + entry.text.length + " characters) "));
-      item.appendChild(actionButton("Download its text", "(" + name + ")", { damagedDownload: entry.id }));
-      item.appendChild(actionButton("Remove", name, { damagedRemove: entry.id }));
     });
   }
 
@@ -147,28 +85,6 @@
       if (last && last.item === misfit.item) { last.parts.push(misfit); } else { groups.push({ item: misfit.item, parts: [misfit] }); }
     });
     return groups;
-  }
-
-  /* ---- review points */
-
-  function showReviewPoints(record, readOnly) {
-    var body = byId("review-point-list").tBodies[0];
-    body.textContent = "";
-    byId("review-points-empty").hidden = record.reviewPoints.length > 0;
-    byId("review-point-list").closest(".table-scroll").hidden = record.reviewPoints.length === 0;
-    record.reviewPoints.slice().reverse().forEach(function (point) {
-      var row = body.insertRow();
-      cell(row, point.name);
-      cell(row, toolkit.dates.formatDateTime(point.saved));
-      var compare = element("a", "Compare with now");
-      compare.href = "#compare-" + encodeURIComponent(point.id);
-      compare.appendChild(element("span", " (" + point.name + ")", "visually-hidden"));
-      var rename = actionButton("Rename", point.name, { renamePoint: point.id });
-      var remove = actionButton("Delete", point.name, { deletePoint: point.id });
-      rename.disabled = remove.disabled = readOnly;
-      cell(row, [compare, rename, remove]).className = "table__actions";
-    });
-    byId("save-review-point").disabled = byId("review-point-name").disabled = readOnly;
   }
 
   /* ---- comparing with a review point */
@@ -255,73 +171,13 @@
     return element("span", text, type.isText(item, part) ? "compare-table__text" : undefined);
   }
 
-  /* ---- dialogs */
-
-  /* Ask before something that cannot be undone; resolves true for yes. */
-  function confirm(title, text, yes) {
-    var dialog = byId("confirm-dialog");
-    byId("confirm-title").textContent = title;
-    byId("confirm-text").textContent = text;
-    byId("confirm-yes").textContent = yes;
-    return ask(dialog, byId("confirm-no"), function () { return true; });
-  }
-
-  /* Ask for a new name; resolves with it, or null when cancelled. */
-  function askName(title, current) {
-    var dialog = byId("rename-dialog");
-    var input = byId("rename-input");
-    byId("rename-title").textContent = title;
-    input.value = current;
-    return ask(dialog, input, function () { return input.value.trim() || null; });
-  }
-
-  function ask(dialog, first, answer) {
-    var returnTo = document.activeElement;
-    return new Promise(function (resolve) {
-      var yes = dialog.querySelector(".button:not(.button--secondary)");
-      var no = dialog.querySelector(".button--secondary");
-      function finish(result) {
-        yes.removeEventListener("click", onYes);
-        no.removeEventListener("click", onNo);
-        dialog.removeEventListener("cancel", onNo);
-        dialog.removeEventListener("close", onClose);
-        dialog.removeEventListener("keydown", onKey);
-        if (dialog.open) { dialog.close(); }
-        if (returnTo && document.contains(returnTo)) { returnTo.focus(); }
-        resolve(result);
-      }
-      function onYes() { finish(answer()); }
-      function onNo() { finish(null); }
-      /* Escape: answer at once, in the key press, so focus is back before the next key. The browser's own close
-         event comes later, as a task; by then this dialog may be open again for the next question, so it only
-         counts while the dialog is shut. */
-      function onClose() { if (!dialog.open) { onNo(); } }
-      function onKey(event) { if (event.key === "Enter" && event.target.tagName === "INPUT") { onYes(); } }
-      yes.addEventListener("click", onYes);
-      dialog.addEventListener("keydown", onKey);
-      no.addEventListener("click", onNo);
-      dialog.addEventListener("cancel", onNo);
-      dialog.addEventListener("close", onClose);
-      dialog.showModal();
-      first.focus();
-    });
-  }
-
   toolkit.views.register("overview", {});
-  toolkit.views.register("assessments", { show: function (where, page) {
-    showAssessments(page.allRecords(), page.record(), page.readOnly(), page.damaged());
-  } });
-  toolkit.views.register("review-points", { show: function (where, page) { showReviewPoints(page.record(), page.readOnly()); } });
   toolkit.views.register("compare", { show: function (where, page) { showComparison(page.framework, page.record(), where.reviewPoint); } });
 
   toolkit.panels = {
     showProgress: showProgress,
     showOrphans: showOrphans,
-    showAssessments: showAssessments,
-    showReviewPoints: showReviewPoints,
     showComparison: showComparison,
-    itemName: itemName,
-    confirm: confirm,
-    askName: askName
+    itemName: itemName
   };
 }(window.SendToolkit = window.SendToolkit || {}));

@@ -1,4 +1,4 @@
-// Needs: assessments, dates, dom, plan, results, types, views
+// Needs: assessments, dates, dom, messages, plan, results, types, views
 /* The action plan view: one card an action, to edit on screen, and the same actions as one table
    for print. Changes go through app.js's change(), as every other answer does. */
 (function (toolkit) {
@@ -22,11 +22,6 @@
   var shorten = toolkit.dom.shorten;
   var dateText = toolkit.dates.dayText;
 
-  /* A form's answer as the plan shows it, as its response type words it: a date in words, anything else as written. */
-  function fieldText(framework, item, part, value) {
-    return value === undefined ? "" : toolkit.types.of(item).valueText(framework, item, part, value);
-  }
-
   function statementName(id) {
     var number = results.statementNumber(id);
     return (number ? number + " " : "") + shorten(results.statementText(id), 90);
@@ -40,13 +35,10 @@
       return plan.isoDate(new Date());
     }
 
-    /* Say what just happened, in place of anything said before; focus the message when asked. */
+    /* Say what just happened, beside the Undo when it can be undone; focus the message when asked. */
     function say(text, undo, focus) {
-      var message = byId("plan-message-text");
-      byId("done-message").textContent = "";
-      message.textContent = text;
+      toolkit.messages.say(text, "plan", { place: "plan-message-text", focus: focus });
       byId("plan-undo").hidden = !undo;
-      if (focus) { message.focus(); }
     }
 
     /* "In progress. Review by 1 October 2026", or "… Overdue: …"; the printed table, which has a
@@ -199,25 +191,13 @@
         var link = heading.appendChild(element("a", results.sectionTitle(section.id)));
         link.href = "#" + section.id;
         given.forEach(function (item) {
-          var answer = record.answers[item.id];
-          if (item.type === "text") {
-            block.appendChild(element("p", document.querySelector("label[for='" + item.id + "--answer']").textContent.trim(), "plan-notes__label"));
-            block.appendChild(element("p", answer.answer, "plan-notes__text"));
-            return;
+          var note = toolkit.types.of(item).planNote(framework, item, record.answers[item.id]);
+          if (note.rows) {
+            block.appendChild(results.table(note.title, note.headings, note.rows));
+          } else {
+            block.appendChild(element("p", note.label, "plan-notes__label"));
+            block.appendChild(element("p", note.text, "plan-notes__text"));
           }
-          var title = byId(item.id + "--title").textContent.trim();
-          if (!item.repeat) {   // a form answered once: each field's label and answer
-            var answered = item.fields.filter(function (f) { return answer[f.id]; }).map(function (f) {
-              return [document.querySelector("label[for='" + item.id + "--" + f.id + "']").textContent.trim(), fieldText(framework, item, f.id, answer[f.id])];
-            });
-            block.appendChild(results.table(title, ["Question", "Answer"], answered));
-            return;
-          }
-          var headings = item.fields.map(function (f) { return document.getElementById(item.id + "--" + f.id).firstChild.textContent.trim(); });
-          var rows = (answer.rows || []).filter(function (row) { return Object.keys(row).length; }).map(function (row, index) {
-            return [String(index + 1)].concat(item.fields.map(function (f) { return fieldText(framework, item, (index + 1) + "--" + f.id, row[f.id]); }));
-          });
-          block.appendChild(results.table(title, ["Row"].concat(headings), rows));
         });
       });
     }
@@ -319,10 +299,9 @@
 
     toolkit.views.register("plan", {
       show: function (where, page) { show(page.record()); },
-      /* Leaving the plan forgets the Undo and the last message. */
+      /* Leaving the plan forgets the Undo (and messages.js its last message). */
       leave: function () {
         removed = null;
-        byId("plan-message-text").textContent = "";
         byId("plan-undo").hidden = true;
       }
     });

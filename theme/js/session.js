@@ -1,4 +1,4 @@
-// Needs: assessments, changes, dom, plan, types, views
+// Needs: assessments, changes, dom, plan, transfer, types, views
 /* Session: the assessment open in this tab, and saving it.
    Every change is a function that edits a record. It is applied to the open record at once and saved at once
    (typing: after 300 ms, or when the box is left or the page hidden). If another tab saved since, the changes
@@ -242,6 +242,58 @@
         "and the page had also kept them safely on disk.");
     }
 
+    /* Open a record and remember it as the one to open next time this framework's page opens. */
+    function choose(record) {
+      openRecord(record);
+      store.write("current", record.id);
+    }
+
+    /* Every assessment to list: those saved, and the open one even before its first save. */
+    function listed() {
+      var others = saved.all().filter(function (record) { return record.id !== state.record.id; });
+      return others.concat([state.record]);
+    }
+
+    /* The assessments as they are on screen: those saved, with the open one as it is here (with any change
+       the browser would not save); the open one only once it holds something. */
+    function onScreen() {
+      var records = saved.all().map(function (record) { return record.id === state.record.id ? state.record : record; });
+      var isListed = records.indexOf(state.record) >= 0;
+      return isListed || !state.pending.length ? records : records.concat([state.record]);
+    }
+
+    /* ---- loading a file of answers: [{ record, into: "new" or the id of an assessment here }], merged as a
+       review point called pointName where it changes answers. All or nothing: if any write fails, what was
+       written is put back. Returns { words } saying what was done, or { error }. */
+    function load(steps, pointName) {
+      flush();
+      var now = new Date();
+      var words = [];
+      var records = [];
+      steps.forEach(function (step) {
+        var record;
+        if (step.into === "new") {
+          record = JSON.parse(JSON.stringify(step.record));
+          if (saved.text(saved.name(record.id)) !== null || record.id === state.record.id ||
+              records.some(function (other) { return other.id === record.id; })) { record.id = assessments.newId("a", now); }
+          words.push("“" + assessments.title(record) + "” added as a new assessment");
+        } else {
+          var here = saved.read(step.into) || state.record;
+          record = toolkit.transfer.merge(here, step.record, pointName, now);
+          words.push("loaded into “" + assessments.title(here) + "”" + (toolkit.transfer.conflicts(here, step.record).length
+            ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
+        }
+        records.push(record);
+      });
+      var result = saved.writeAll(records);
+      if (result.error) {
+        return { error: "Nothing was loaded: " + (result.error === "full" ? "this browser's storage is full" : "this browser would not save it") +
+          ". Everything saved before is still here, unchanged." };
+      }
+      choose(result.records[0]);
+      return { words: words };
+    }
+
     return {
       record: function () { return state.record; },
       readOnly: function () { return state.readOnly; },
@@ -252,7 +304,11 @@
       change: change,
       flush: flush,
       open: openRecord,
+      choose: choose,
       mostRecent: openMostRecent,
+      listed: listed,
+      onScreen: onScreen,
+      load: load,
       recover: recover
     };
   }

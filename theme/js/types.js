@@ -44,7 +44,12 @@
     /* Show a record's answer in the item's controls. */
     fill: function (framework, item, answer, ui) { fillControls(item, answer, ui); },
     /* A button in the item was pressed: true when this type handled it. */
-    click: function () { return false; }
+    click: function () { return false; },
+    /* An answer written in a section for the action plan (plan: true), as the plan's notes show it: words under
+       their label ({ label, text }), or a table ({ title, headings, rows }). */
+    planNote: function (framework, item, answer) {
+      return { label: document.querySelector("label[for='" + item.id + "--answer']").textContent.trim(), text: answer.answer };
+    }
   };
 
   /* Every control of the item set from the answer's parts: radios and check boxes checked when their value is

@@ -53,7 +53,24 @@
     return (heading ? heading.firstChild.textContent.trim() : pieces.part) + " (row " + pieces.item + ")";
   }
 
-  /* ---- in the page: numbers checked in place; a table's rows added and removed */
+  /* ---- in the page: numbers checked in place; a table's rows added and removed; notes for the plan */
+
+  /* A form answered once, for the plan: each field's label and answer; a table: its rows given. */
+  function planNote(framework, item, answer) {
+    var title = document.getElementById(item.id + "--title").textContent.trim();
+    if (!item.repeat) {
+      return { title: title, headings: ["Question", "Answer"], rows: item.fields.filter(function (f) { return answer[f.id]; }).map(function (f) {
+        return [document.querySelector("label[for='" + item.id + "--" + f.id + "']").textContent.trim(), valueText(framework, item, f.id, answer[f.id])];
+      }) };
+    }
+    var headings = item.fields.map(function (f) { return document.getElementById(item.id + "--" + f.id).firstChild.textContent.trim(); });
+    var rows = (answer.rows || []).filter(function (row) { return Object.keys(row).length; }).map(function (row, index) {
+      return [String(index + 1)].concat(item.fields.map(function (f) {
+        return row[f.id] === undefined ? "" : valueText(framework, item, (index + 1) + "--" + f.id, row[f.id]);
+      }));
+    });
+    return { title: title, headings: ["Row"].concat(headings), rows: rows };
+  }
 
   function change(framework, item, part, control, ui) {
     if (item.repeat) {
@@ -196,6 +213,7 @@
     enhance: enhance,
     change: change,
     fill: fill,
-    click: click
+    click: click,
+    planNote: planNote
   });
 }(window.SendToolkit = window.SendToolkit || {}));
