@@ -210,8 +210,13 @@ def test_loading_into_an_assessment_merges_statement_by_statement_after_a_review
         "3 answers would change; 1 review point and 1 action would be added. 1 statement is answered differently here "
         "and in the file: the file's answer is used, and first a review point called “Before loading oak.json” keeps "
         "the answers as they are now.")
-    hint.get_by_text("The 1 statement answered differently").click()
-    assert hint.locator("li").all_inner_texts() == [page.locator("#leadership-3-text").inner_text().strip()]
+    hint.get_by_text("The 1 statement answered differently").click()   # each answer here and in the file, side by side
+    assert hint.locator(".load-conflicts h4").all_inner_texts() == [page.locator("#leadership-title").inner_text().strip()]
+    assert [[cell.strip() for cell in row.split("\t")] for row in hint.locator(".load-conflicts tr").all_inner_texts()] == [
+        ["Statement or question", "Answer", "Here", "In the file"],
+        [page.locator("#leadership-3-text").inner_text().strip(), "RAG rating", "Amber", "Green"],
+        ["Evidence/ example", "No answer", "Website checked"],
+    ]
     assert axe_violations(page) == []
     page.get_by_role("button", name="Load answers").click()
     expect(page.locator("#files-message-text")).to_have_text(

@@ -281,13 +281,23 @@
       }).length;
     }
 
+    /* The statements answered differently here and in the file: each answer here and in the file, side by side,
+       in a table a section; those no longer in this framework by name. */
     function conflictList(mine, record) {
       var ids = transfer.conflicts(mine, record);
       if (!ids.length) { return null; }
       var details = element("details", undefined, "load-conflicts");
       details.appendChild(element("summary", "The " + plural(ids.length, "statement", "statements") + " answered differently"));
-      var list = details.appendChild(element("ul"));
-      ids.forEach(function (id) { list.appendChild(element("li", itemName(id))); });
+      var pick = function (answers) {
+        return ids.reduce(function (picked, id) { picked[id] = answers[id]; return picked; }, {});
+      };
+      var changes = assessments.compare(pick(mine.answers), pick(record.answers), framework);
+      details.appendChild(toolkit.panels.changesTable(framework, changes, ["Here", "In the file"], "h4"));
+      var gone = ids.filter(function (id) { return !framework.items[id]; });
+      if (gone.length) {
+        var list = details.appendChild(element("ul"));
+        gone.forEach(function (id) { list.appendChild(element("li", itemName(id))); });
+      }
       return details;
     }
 

@@ -106,15 +106,22 @@
       : count + (count === 1 ? " answer has" : " answers have") + " changed in " + changes.length +
         (changes.length === 1 ? " item" : " items") + " since the review point “" + point.name + "” was saved on " +
         toolkit.dates.formatDate(point.saved) + ".";
+    list.appendChild(changesTable(framework, changes, ["At the review point", "Now"], "h3"));
+  }
+
+  /* The answers that changed (assessments.compare), a table a section, each under its section's heading (a
+     headingTag): each item's changed parts, with the answer before and after under the two headings given. */
+  function changesTable(framework, changes, headings, headingTag) {
+    var tables = document.createDocumentFragment();
     var lastSection = null;
     var body = null;
     changes.forEach(function (change) {
       if (change.section !== lastSection) {
         lastSection = change.section;
-        list.appendChild(element("h3", byId(change.section + "-title").textContent.trim()));
+        tables.appendChild(element(headingTag, byId(change.section + "-title").textContent.trim()));
         var table = element("table", undefined, "table compare-table");
         var head = table.createTHead().insertRow();
-        ["Statement or question", "Answer", "At the review point", "Now"].forEach(function (words) {
+        ["Statement or question", "Answer"].concat(headings).forEach(function (words) {
           var th = element("th", words);
           th.scope = "col";
           head.appendChild(th);
@@ -122,7 +129,7 @@
         body = table.createTBody();
         var scroll = element("div", undefined, "table-scroll");
         scroll.appendChild(table);
-        list.appendChild(scroll);
+        tables.appendChild(scroll);
       }
       change.changes.forEach(function (part, index) {
         var row = body.insertRow();
@@ -137,6 +144,7 @@
         cell(row, [valueNode(framework, change.item, part.part, part.after)]).className = "compare-table__after";
       });
     });
+    return tables;
   }
 
   /* The words a statement or question is known by on the page. */
@@ -178,6 +186,7 @@
     showProgress: showProgress,
     showOrphans: showOrphans,
     showComparison: showComparison,
+    changesTable: changesTable,
     itemName: itemName
   };
 }(window.SendToolkit = window.SendToolkit || {}));
