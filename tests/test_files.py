@@ -208,13 +208,14 @@ def test_loading_into_an_assessment_merges_statement_by_statement_after_a_review
     hint = page.locator(f"#load-0-{here['id']}--hint")
     assert hint.locator("p").inner_text() == (
         "3 answers would change; 1 review point and 1 action would be added. 1 statement is answered differently here "
-        "and in the file: the file's answer is used, and first a review point called “Before loading oak.json” keeps "
-        "the answers as they are now.")
-    hint.get_by_text("The 1 statement answered differently").click()   # each answer here and in the file, side by side
-    assert hint.locator(".load-conflicts h4").all_inner_texts() == [page.locator("#leadership-title").inner_text().strip()]
-    assert [[cell.strip() for cell in row.split("\t")] for row in hint.locator(".load-conflicts tr").all_inner_texts()] == [
-        ["Statement or question", "Answer", "Here", "In the file"],
-        [page.locator("#leadership-3-text").inner_text().strip(), "RAG rating", "Amber", "Green"],
+        "and in the file: the file's answer is used unless you choose below to keep the answer here, and first a review "
+        "point called “Before loading oak.json” keeps the answers as they are now.")
+    conflicts = page.locator(".load-conflicts")   # under the choice, each answer here and in the file, side by side
+    conflicts.get_by_text("The 1 statement answered differently").click()
+    assert conflicts.locator("h4").all_inner_texts() == [page.locator("#leadership-title").inner_text().strip()]
+    assert [[cell.strip() for cell in row.split("\t")] for row in conflicts.locator("tr").all_inner_texts()] == [
+        ["Statement or question", "Answer", "Here", "In the file", "Keep"],
+        [page.locator("#leadership-3-text").inner_text().strip(), "RAG rating", "Amber", "Green", "The file's\nThe one here"],
         ["Evidence/ example", "No answer", "Website checked"],
     ]
     assert axe_violations(page) == []
@@ -231,6 +232,56 @@ def test_loading_into_an_assessment_merges_statement_by_statement_after_a_review
         ("Summer review", {"leadership-1": {"rag": "amber"}}), ("Before loading oak.json", here["answers"])]
     assert [a["target"] for a in merged["actions"]] == ["Publish the SEN information report"]
     assert page.locator("#assessment-name").inner_text() == "Oak Primary, Autumn 2026"
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_colleagues_file_replaces_only_the_answers_the_person_chooses_keyboard_only(where, page, fresh_site, http_site, tmp_path):
+    """The headteacher's file differs from the SENCO's answers in three statements. By keyboard only she keeps her
+    own answer for one, then all, then the file's for all but one; only the file's answers she let in replace hers,
+    after a review point of her answers; the message says how many she kept."""
+    tool = open_tool(page, url_of(where, fresh_site, http_site, f"{RAG}.html"), RAG)
+    rag(page, "leadership-1", "red")
+    rag(page, "leadership-2", "amber")
+    rag(page, "leadership-3", "amber")
+    here = tool.record()
+    incoming = record({"leadership-1": {"rag": "green"}, "leadership-2": {"rag": "green", "evidence": "Head's notes"},
+                       "leadership-3": {"rag": "red"}}, id=here["id"])
+    path = tmp_path / "head.json"
+    path.write_text(answers_file([incoming]), encoding="utf-8")
+    open_files(tool)
+    choose(page, str(path))
+    hint = page.locator(f"#load-0-{here['id']}--hint p")
+    said = "4 answers would change; 0 review points and 0 actions would be added. 3 statements are answered differently here and in the file: "
+    review = "and first a review point called “Before loading head.json” keeps the answers as they are now."
+    assert hint.inner_text() == said + "the file's answer is used unless you choose below to keep the answer here, " + review
+    keys = page.keyboard
+    page.locator(".load-conflicts summary").focus()
+    keys.press("Enter")   # open the list
+    keys.press("Tab")
+    expect(page.get_by_role("button", name="Use every answer in the file")).to_be_focused()
+    keys.press("Tab")
+    expect(page.get_by_role("button", name="Keep every answer here")).to_be_focused()
+    keys.press("Enter")
+    assert hint.inner_text() == "0 answers would change; 0 review points and 0 actions would be added. " \
+        "3 statements are answered differently here and in the file: you chose to keep every answer here."
+    keys.press("Tab")   # the first statement's choice
+    first = page.get_by_label("Which answer to keep for: " + page.locator("#leadership-1-text").inner_text().strip())
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowUp")   # back to the file's answer for the first statement
+    assert first.input_value() == "file"
+    assert hint.inner_text() == "1 answer would change; 0 review points and 0 actions would be added. " \
+        "3 statements are answered differently here and in the file: you chose to keep the answer here for 2; " \
+        "for the others the file's answer is used, " + review
+    assert axe_violations(page) == []
+    page.locator("#load-confirm").focus()
+    keys.press("Enter")
+    expect(page.locator("#files-message-text")).to_have_text(
+        "Loaded head.json: loaded into “Untitled assessment”, keeping the answer here for 2 statements "
+        "(a review point, “Before loading head.json”, keeps the answers it had).")
+    merged = tool.record()
+    assert merged["answers"] == {"leadership-1": {"rag": "green"}, "leadership-2": {"rag": "amber"},
+                                 "leadership-3": {"rag": "amber"}}
+    assert [(p["name"], p["answers"]) for p in merged["reviewPoints"]] == [("Before loading head.json", here["answers"])]
 
 
 BAD_FILES = {

@@ -3,6 +3,7 @@ several. Each is in the page without script, saves, reloads, counts in progress,
 merges with another tab's changes, and passes axe, in a real Chromium from a file:// path with spaces.
 """
 import pytest
+from playwright.sync_api import expect
 
 import build
 from conftest import axe_violations, open_tool
@@ -94,6 +95,7 @@ def test_a_review_point_comparison_shows_dates_in_words_and_each_choice(page, ne
     section.get_by_label("The SEND governor's visit").uncheck()
     tool.go("#review-points")
     page.get_by_role("link", name="Compare with now (Spring 2027)").click()
+    expect(page.locator("#compare-changes tbody tr")).to_have_count(3)
     rows = [[cell.strip() for cell in row.split("\t")] for row in page.locator("#compare-changes tbody tr").all_inner_texts()]
     assert [row[-3:] for row in rows] == [
         ["Answer", "14 January 2027", "1 March 2027"],

@@ -142,6 +142,27 @@ test("transfer: the checksum, a file made and read back, every refusal in words,
   assert.equal(transfer.csv([["a", "b"], ["x\"y", ""]]), "\uFEFF\"a\",\"b\"\r\n\"x\"\"y\",\"\"\r\n");
 });
 
+test("transfer: loading a file into an assessment, keeping the answers here the person chose", () => {
+  const here = assessments.create(RAG, {}, NOW);
+  here.answers = { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber" }, "leadership-4": { rag: "green" } };
+  const incoming = JSON.parse(JSON.stringify(here));
+  incoming.answers = { "leadership-1": { rag: "green" }, "leadership-2": { rag: "green", evidence: "Head's notes" },
+                       "leadership-3": { rag: "red" } };
+  assert.deepEqual(plain(transfer.conflicts(here, incoming)), ["leadership-1", "leadership-2"]);
+  const taken = transfer.merge(here, incoming, "Before loading", NOW);
+  assert.deepEqual(plain(taken.answers), { "leadership-1": { rag: "green" }, "leadership-2": { rag: "green", evidence: "Head's notes" },
+                                           "leadership-3": { rag: "red" }, "leadership-4": { rag: "green" } });
+  assert.deepEqual(plain(taken.reviewPoints.map(point => [point.name, point.answers])), [["Before loading", plain(here.answers)]]);
+  const some = transfer.merge(here, incoming, "Before loading", NOW, ["leadership-2"]);
+  assert.deepEqual(plain(some.answers), { "leadership-1": { rag: "green" }, "leadership-2": { rag: "amber" },
+                                          "leadership-3": { rag: "red" }, "leadership-4": { rag: "green" } });
+  assert.equal(some.reviewPoints.length, 1);
+  const none = transfer.merge(here, incoming, "Before loading", NOW, ["leadership-1", "leadership-2"]);
+  assert.deepEqual(plain(none.answers), { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber" },
+                                          "leadership-3": { rag: "red" }, "leadership-4": { rag: "green" } });
+  assert.equal(none.reviewPoints.length, 0);   // nothing here replaced: no review point needed
+});
+
 test("types: each response type's parts, words, shape and what fits", () => {
   const GREAT = answers.index(frameworkData("good-to-great-send"));
   const HERTS = answers.index(frameworkData("herts-send-benchmark"));

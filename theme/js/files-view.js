@@ -221,7 +221,7 @@
         set.appendChild(option(index, "new", "Add it as a new assessment", "Nothing saved here changes.", !match));
         here.forEach(function (mine) {
           set.appendChild(option(index, mine.id, "Load it into " + assessments.title(mine) + ", saved here",
-                                 changeText(mine, record), mine === match, conflictList(mine, record)));
+                                 changeText(mine, record, []), mine === match, conflictList(index, mine, record)));
         });
       });
       byId("load-preview").hidden = false;
@@ -243,7 +243,7 @@
       var note = wrap.appendChild(element("div", undefined, "hint radio__hint"));
       note.id = id + "--hint";
       note.appendChild(element("p", hint));
-      if (extra) { note.appendChild(extra); }
+      if (extra) { wrap.appendChild(extra).classList.add("radio__hint"); }   // not in the hint: it holds controls
       return wrap;
     }
 
@@ -251,8 +251,9 @@
       return "Before loading " + chosen.name;
     }
 
-    function changeText(mine, record) {
-      var merged = transfer.merge(mine, record, pointName(), new Date());
+    /* What loading into mine would do, keeping the answers here for the items in keep. */
+    function changeText(mine, record, keep) {
+      var merged = transfer.merge(mine, record, pointName(), new Date(), keep);
       var changed = toolkit.assessments.compare(mine.answers, merged.answers, framework)
         .reduce(function (total, item) { return total + item.changes.length; }, 0);
       var clash = transfer.conflicts(mine, record).length;
@@ -260,8 +261,12 @@
       var actions = record.actions.filter(function (action) { return !toolkit.plan.find(mine, action.id); }).length;
       return answersText(changed, orphansAdded(mine, record)) + plural(added, "review point", "review points") + " and " +
         plural(actions, "action", "actions") + " would be added. " +
-        (clash ? plural(clash, "statement is", "statements are") + " answered differently here and in the file: the file's answer is used, " +
-          "and first a review point called “" + pointName() + "” keeps the answers as they are now." : "No answer here is replaced.");
+        (clash ? plural(clash, "statement is", "statements are") + " answered differently here and in the file: " + (
+          !keep.length ? "the file's answer is used unless you choose below to keep the answer here, and first a review point called “" +
+            pointName() + "” keeps the answers as they are now." :
+          keep.length < clash ? "you chose to keep the answer here for " + keep.length + "; for the others the file's answer is used, " +
+            "and first a review point called “" + pointName() + "” keeps the answers as they are now." :
+          "you chose to keep every answer here.") : "No answer here is replaced.");
     }
 
     /* "3 answers would change; ", or with answers for statements not in this framework: "No answer to a
@@ -282,17 +287,47 @@
     }
 
     /* The statements answered differently here and in the file: each answer here and in the file, side by side,
-       in a table a section; those no longer in this framework by name. */
-    function conflictList(mine, record) {
+       in a table a section, with a choice of which to keep (the file's, unless the person chooses the one here);
+       those no longer in this framework by name (the file's is used). */
+    function conflictList(index, mine, record) {
       var ids = transfer.conflicts(mine, record);
       if (!ids.length) { return null; }
+      var owner = "load-" + index + "-" + mine.id;
       var details = element("details", undefined, "load-conflicts");
       details.appendChild(element("summary", "The " + plural(ids.length, "statement", "statements") + " answered differently"));
       var pick = function (answers) {
         return ids.reduce(function (picked, id) { picked[id] = answers[id]; return picked; }, {});
       };
       var changes = assessments.compare(pick(mine.answers), pick(record.answers), framework);
-      details.appendChild(toolkit.panels.changesTable(framework, changes, ["Here", "In the file"], "h4"));
+      if (changes.length) {
+        var all = details.appendChild(element("div", undefined, "button-group"));
+        [["file", "Use every answer in the file"], ["here", "Keep every answer here"]].forEach(function (pair) {
+          var button = all.appendChild(element("button", pair[1], "button button--secondary"));
+          button.type = "button";
+          button.addEventListener("click", function () {
+            details.querySelectorAll("select").forEach(function (select) { select.value = pair[0]; });
+            showKept();
+          });
+        });
+      }
+      var showKept = function () {   // choosing which answers to keep chooses to load into this assessment
+        byId(owner).checked = true;
+        byId(owner + "--hint").querySelector("p").textContent = changeText(mine, record, kept(owner));
+      };
+      details.appendChild(toolkit.panels.changesTable(framework, changes, ["Here", "In the file"], "h4", {
+        heading: "Keep",
+        control: function (id) {
+          var select = element("select", undefined, "field__input field__input--select");
+          select.dataset.keepFor = owner;
+          select.dataset.item = id;
+          select.setAttribute("aria-label", "Which answer to keep for: " + itemName(id));
+          [["file", "The file's"], ["here", "The one here"]].forEach(function (pair) {
+            select.appendChild(element("option", pair[1])).value = pair[0];
+          });
+          select.addEventListener("change", showKept);
+          return select;
+        }
+      }));
       var gone = ids.filter(function (id) { return !framework.items[id]; });
       if (gone.length) {
         var list = details.appendChild(element("ul"));
@@ -305,9 +340,17 @@
       return framework.items[id] ? toolkit.panels.itemName(id) : id + " (no longer in this framework)";
     }
 
+    /* The ids of the items whose answer here the person chose to keep, for one "Load it into" choice. */
+    function kept(owner) {
+      return Array.prototype.filter.call(document.querySelectorAll("select[data-keep-for]"), function (select) {
+        return select.dataset.keepFor === owner && select.value === "here";
+      }).map(function (select) { return select.dataset.item; });
+    }
+
     function confirmLoad() {
       var plan = chosen.records.map(function (record, index) {
-        return { record: record, into: document.querySelector('input[name="load-' + index + '"]:checked').value };
+        var into = document.querySelector('input[name="load-' + index + '"]:checked').value;
+        return { record: record, into: into, keep: kept("load-" + index + "-" + into) };
       });
       var done = app.load(plan, pointName());
       if (done.error) {

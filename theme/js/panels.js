@@ -110,8 +110,9 @@
   }
 
   /* The answers that changed (assessments.compare), a table a section, each under its section's heading (a
-     headingTag): each item's changed parts, with the answer before and after under the two headings given. */
-  function changesTable(framework, changes, headings, headingTag) {
+     headingTag): each item's changed parts, with the answer before and after under the two headings given, and
+     with choice ({ heading, control(item id) }), a last column holding a control for each item. */
+  function changesTable(framework, changes, headings, headingTag, choice) {
     var tables = document.createDocumentFragment();
     var lastSection = null;
     var body = null;
@@ -121,7 +122,7 @@
         tables.appendChild(element(headingTag, byId(change.section + "-title").textContent.trim()));
         var table = element("table", undefined, "table compare-table");
         var head = table.createTHead().insertRow();
-        ["Statement or question", "Answer"].concat(headings).forEach(function (words) {
+        ["Statement or question", "Answer"].concat(headings, choice ? [choice.heading] : []).forEach(function (words) {
           var th = element("th", words);
           th.scope = "col";
           head.appendChild(th);
@@ -142,6 +143,7 @@
         cell(row, partName(framework, change.item, part.part));
         cell(row, [valueNode(framework, change.item, part.part, part.before)]).className = "compare-table__before";
         cell(row, [valueNode(framework, change.item, part.part, part.after)]).className = "compare-table__after";
+        if (choice && index === 0) { cell(row, [choice.control(change.item)]).rowSpan = change.changes.length; }
       });
     });
     return tables;

@@ -262,8 +262,9 @@
       return isListed || !state.pending.length ? records : records.concat([state.record]);
     }
 
-    /* ---- loading a file of answers: [{ record, into: "new" or the id of an assessment here }], merged as a
-       review point called pointName where it changes answers. All or nothing: if any write fails, what was
+    /* ---- loading a file of answers: [{ record, into: "new" or the id of an assessment here, keep: the ids of
+       items answered differently whose answer here is kept }], after a review point called pointName where it
+       replaces answers. All or nothing: if any write fails, what was
        written is put back. Returns { words } saying what was done, or { error }. */
     function load(steps, pointName) {
       flush();
@@ -279,9 +280,12 @@
           words.push("“" + assessments.title(record) + "” added as a new assessment");
         } else {
           var here = saved.read(step.into) || state.record;
-          record = toolkit.transfer.merge(here, step.record, pointName, now);
-          words.push("loaded into “" + assessments.title(here) + "”" + (toolkit.transfer.conflicts(here, step.record).length
-            ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
+          var keep = step.keep || [];
+          record = toolkit.transfer.merge(here, step.record, pointName, now, keep);
+          var replaced = toolkit.transfer.conflicts(here, step.record).filter(function (id) { return keep.indexOf(id) < 0; });
+          words.push("loaded into “" + assessments.title(here) + "”" +
+            (keep.length ? ", keeping the answer here for " + toolkit.dom.plural(keep.length, "statement", "statements") : "") +
+            (replaced.length ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
         }
         records.push(record);
       });

@@ -171,11 +171,17 @@
   }
 
   /* The record here with the file's record loaded into it, after a review point of the answers here when
-     any of them is about to be replaced. */
-  function merge(here, incoming, pointName, now) {
+     any of them is about to be replaced. keep: the ids of items answered differently whose answer here is kept
+     (the person chose so); every other answer in the file is taken. */
+  function merge(here, incoming, pointName, now, keep) {
+    var kept = keep || [];
     var merged = JSON.parse(JSON.stringify(here));
-    if (conflicts(here, incoming).length) { merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now)); }
-    Object.keys(incoming.answers).forEach(function (id) { put(merged.answers, id, JSON.parse(JSON.stringify(incoming.answers[id]))); });
+    if (conflicts(here, incoming).some(function (id) { return kept.indexOf(id) < 0; })) {
+      merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now));
+    }
+    Object.keys(incoming.answers).forEach(function (id) {
+      if (kept.indexOf(id) < 0) { put(merged.answers, id, JSON.parse(JSON.stringify(incoming.answers[id]))); }
+    });
     Object.keys(incoming.completed).forEach(function (id) {
       put(merged.completed, id, (has(merged.completed, id) && merged.completed[id]) || incoming.completed[id]);
     });
