@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import zlib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -186,7 +187,19 @@ def test_a_downloaded_file_loads_in_a_fresh_browser_with_everything(where, brows
     second.close()
 
 
-def test_loading_into_an_assessment_merges_statement_by_statement_after_a_review_point(page, fresh_site, tmp_path):
+def changed_words(stamp):
+    """How the page says when a stamped answer was changed: the browser runs on this machine's clock and zone."""
+    return "changed " + datetime.fromtimestamp(int(stamp.split(".")[0], 36) / 1000).strftime("%-d %B %Y at %H:%M")
+
+
+def rows_of(table):
+    return [[cell.strip() for cell in row.split("\t")] for row in table.locator("tr").all_inner_texts()]
+
+
+def test_a_file_from_before_stamps_loads_and_its_conflicts_are_shown_never_settled_silently(page, fresh_site, tmp_path):
+    """A file made by the release before answers were stamped: its answers on one side only join; the one answered
+    differently in both is a conflict, the answer here (stamped, so newer) chosen to start with; taking the file's
+    makes a review point first."""
     tool = open_tool(page, (fresh_site / f"{RAG}.html").as_uri(), RAG)
     rag(page, "leadership-1", "red")      # only here
     rag(page, "leadership-2", "green")    # the same in both
@@ -199,26 +212,36 @@ def test_loading_into_an_assessment_merges_statement_by_statement_after_a_review
                       actions=[{"id": "p-file", "statements": ["leadership-4"], "status": "in-progress",
                                 "target": "Publish the SEN information report", "actions": "", "responsible": "SENCO",
                                 "resources": "", "evaluation": "", "completed": "", "review": "2027-01-15"}])
+    assert "changed" not in incoming
     path = tmp_path / "oak.json"
     path.write_text(answers_file([incoming]), encoding="utf-8")
     open_files(tool)
     choose(page, str(path))
     choice = page.get_by_label("Load it into Untitled assessment, saved here")
     assert choice.is_checked()  # the same assessment, by its id
-    hint = page.locator(f"#load-0-{here['id']}--hint")
-    assert hint.locator("p").inner_text() == (
-        "3 answers would change; 1 review point and 1 action would be added. 1 statement is answered differently here "
-        "and in the file: the file's answer is used unless you choose below to keep the answer here, and first a review "
-        "point called “Before loading oak.json” keeps the answers as they are now.")
-    conflicts = page.locator(".load-conflicts")   # under the choice, each answer here and in the file, side by side
-    conflicts.get_by_text("The 1 statement answered differently").click()
+    hint = page.locator(f"#load-0-{here['id']}--hint p")
+    conflict = "1 answer was changed both here and in the file: choose below which to keep (the one changed last is chosen to start with). "
+    assert hint.inner_text() == "2 answers would change; 1 review point and 1 action would be added. " + conflict + \
+        "No answer here is replaced."
+    taken = page.locator(".load-taken")
+    taken.get_by_text("The 2 answers the file would change").click()
+    assert rows_of(taken) == [
+        ["Statement or question", "Answer", "Here", "In the file"],
+        [page.locator("#leadership-3-text").inner_text().strip(), "Evidence/ example", "No answer", "Website checked"],
+        [page.locator("#leadership-4-text").inner_text().strip(), "RAG rating", "Not rated", "Red"]]
+    conflicts = page.locator(".load-conflicts")   # each answer here and in the file, side by side, with when
+    conflicts.get_by_text("The 1 answer changed both here and in the file").click()
     assert conflicts.locator("h4").all_inner_texts() == [page.locator("#leadership-title").inner_text().strip()]
-    assert [[cell.strip() for cell in row.split("\t")] for row in conflicts.locator("tr").all_inner_texts()] == [
+    assert rows_of(conflicts) == [
         ["Statement or question", "Answer", "Here", "In the file", "Keep"],
-        [page.locator("#leadership-3-text").inner_text().strip(), "RAG rating", "Amber", "Green", "The file's\nThe one here"],
-        ["Evidence/ example", "No answer", "Website checked"],
-    ]
+        [page.locator("#leadership-3-text").inner_text().strip(), "RAG rating",
+         "Amber\n" + changed_words(here["changed"]["leadership-3"]["rag"]), "Green", "The file's\nThe one here"]]
+    keep = conflicts.get_by_label("Which answer to keep for: " + page.locator("#leadership-3-text").inner_text().strip() + ", RAG rating")
+    assert keep.input_value() == "here"
     assert axe_violations(page) == []
+    keep.select_option("file")
+    assert hint.inner_text() == "3 answers would change; 1 review point and 1 action would be added. " + conflict + \
+        "First a review point called “Before loading oak.json” keeps the answers as they are now."
     page.get_by_role("button", name="Load answers").click()
     expect(page.locator("#files-message-text")).to_have_text(
         "Loaded oak.json: loaded into “Untitled assessment” (a review point, “Before loading oak.json”, keeps the answers it had).")
@@ -234,54 +257,123 @@ def test_loading_into_an_assessment_merges_statement_by_statement_after_a_review
     assert page.locator("#assessment-name").inner_text() == "Oak Primary, Autumn 2026"
 
 
+def at_files(tool):
+    """Download or load, in the front window (of two people's, on one test machine)."""
+    tool.page.bring_to_front()
+    if not tool.page.url.endswith("#files"):
+        open_files(tool)
+
+
+def load_into(tool, path):
+    """Choose a file to load on Download or load; the hint of the assessment here it would load into."""
+    at_files(tool)
+    choose(tool.page, str(path))
+    return tool.page.locator(f"#load-0-{tool.record()['id']}--hint p")
+
+
+def download_to(tool, path):
+    at_files(tool)
+    download(tool.page).save_as(path)
+    return path
+
+
 @pytest.mark.parametrize("where", ["file", "http"])
-def test_a_colleagues_file_replaces_only_the_answers_the_person_chooses_keyboard_only(where, page, fresh_site, http_site, tmp_path):
-    """The headteacher's file differs from the SENCO's answers in three statements. By keyboard only she keeps her
-    own answer for one, then all, then the file's for all but one; only the file's answers she let in replace hers,
-    after a review point of her answers; the message says how many she kept."""
-    tool = open_tool(page, url_of(where, fresh_site, http_site, f"{RAG}.html"), RAG)
-    rag(page, "leadership-1", "red")
-    rag(page, "leadership-2", "amber")
-    rag(page, "leadership-3", "amber")
-    here = tool.record()
-    incoming = record({"leadership-1": {"rag": "green"}, "leadership-2": {"rag": "green", "evidence": "Head's notes"},
-                       "leadership-3": {"rag": "red"}}, id=here["id"])
-    path = tmp_path / "head.json"
-    path.write_text(answers_file([incoming]), encoding="utf-8")
-    open_files(tool)
-    choose(page, str(path))
-    hint = page.locator(f"#load-0-{here['id']}--hint p")
-    said = "4 answers would change; 0 review points and 0 actions would be added. 3 statements are answered differently here and in the file: "
-    review = "and first a review point called “Before loading head.json” keeps the answers as they are now."
-    assert hint.inner_text() == said + "the file's answer is used unless you choose below to keep the answer here, " + review
+def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(where, browser, fresh_site, http_site, tmp_path):
+    """The SENCO and the headteacher, each in a browser profile of their own (two computers), pass the file back and
+    forth three times. Answers changed on one side only are taken, the SENCO's newer ones are never undone, the one
+    both changed is shown with when each changed it and settled by keyboard only, and an older file changes nothing."""
+    url = url_of(where, fresh_site, http_site, f"{RAG}.html")
+    senco_profile, head_profile = browser.new_context(locale="en-GB"), browser.new_context(locale="en-GB")
+    senco = open_tool(senco_profile.new_page(), url, RAG)
+    head = open_tool(head_profile.new_page(), url, RAG)
+    rag(senco.page, "leadership-1", "red")
+    rag(senco.page, "leadership-2", "amber")
+    evidence(senco, "leadership-1", "Minutes")
+    first = download_to(senco, tmp_path / "senco-1.json")
+
+    open_files(head)                           # 1. to the head: a new assessment on his computer
+    choose(head.page, str(first))
+    assert head.page.get_by_label("Add it as a new assessment").is_checked()
+    head.page.get_by_role("button", name="Load answers").click()
+    expect(head.page.locator("#files-message-text")).to_have_text(
+        "Loaded senco-1.json: “Untitled assessment” added as a new assessment.")
+    rag(head.page, "leadership-1", "green")   # only he changes this one
+    rag(head.page, "leadership-2", "green")   # both change this one, he first
+    head.wait_saved()
+    from_head = download_to(head, tmp_path / "head-1.json")
+    rag(senco.page, "leadership-2", "red")    # her later change to the same rating
+    evidence(senco, "leadership-3", "SEN report on the website")   # and only she writes this
+    senco.wait_saved()
+    before = senco.record()
+
+    hint = load_into(senco, from_head)        # 2. back to the SENCO
+    assert hint.inner_text() == "1 answer would change; 0 review points and 0 actions would be added. 1 answer was changed " \
+        "both here and in the file: choose below which to keep (the one changed last is chosen to start with). First a " \
+        "review point called “Before loading head-1.json” keeps the answers as they are now."
+    page = senco.page
+    page.get_by_text("The 1 answer the file would change").click()
+    assert rows_of(page.locator(".load-taken")) == [
+        ["Statement or question", "Answer", "Here", "In the file"],
+        [page.locator("#leadership-1-text").inner_text().strip(), "RAG rating", "Red", "Green"]]
     keys = page.keyboard
     page.locator(".load-conflicts summary").focus()
     keys.press("Enter")   # open the list
+    theirs = json.loads(from_head.read_text(encoding="utf-8"))["assessments"][0]
+    assert rows_of(page.locator(".load-conflicts")) == [
+        ["Statement or question", "Answer", "Here", "In the file", "Keep"],
+        [page.locator("#leadership-2-text").inner_text().strip(), "RAG rating",
+         "Red\n" + changed_words(before["changed"]["leadership-2"]["rag"]),
+         "Green\n" + changed_words(theirs["changed"]["leadership-2"]["rag"]), "The file's\nThe one here"]]
     keys.press("Tab")
     expect(page.get_by_role("button", name="Use every answer in the file")).to_be_focused()
+    keys.press("Enter")
+    assert hint.inner_text().startswith("2 answers would change;")
     keys.press("Tab")
     expect(page.get_by_role("button", name="Keep every answer here")).to_be_focused()
-    keys.press("Enter")
-    assert hint.inner_text() == "0 answers would change; 0 review points and 0 actions would be added. " \
-        "3 statements are answered differently here and in the file: you chose to keep every answer here."
-    keys.press("Tab")   # the first statement's choice
-    first = page.get_by_label("Which answer to keep for: " + page.locator("#leadership-1-text").inner_text().strip())
-    expect(first).to_be_focused()
-    page.keyboard.press("ArrowUp")   # back to the file's answer for the first statement
-    assert first.input_value() == "file"
-    assert hint.inner_text() == "1 answer would change; 0 review points and 0 actions would be added. " \
-        "3 statements are answered differently here and in the file: you chose to keep the answer here for 2; " \
-        "for the others the file's answer is used, " + review
+    keys.press("Tab")   # the table's region, which scrolls sideways on a narrow screen
+    expect(page.locator(".load-conflicts").get_by_role("region", name=page.locator("#leadership-title").inner_text().strip())).to_be_focused()
+    keys.press("Tab")
+    keep = page.get_by_label("Which answer to keep for: " + page.locator("#leadership-2-text").inner_text().strip() + ", RAG rating")
+    expect(keep).to_be_focused()
+    assert keep.input_value() == "file"
+    keys.press("ArrowDown")   # back to her own, later, rating
+    assert keep.input_value() == "here"
+    assert hint.inner_text().startswith("1 answer would change;")
     assert axe_violations(page) == []
     page.locator("#load-confirm").focus()
     keys.press("Enter")
     expect(page.locator("#files-message-text")).to_have_text(
-        "Loaded head.json: loaded into “Untitled assessment”, keeping the answer here for 2 statements "
-        "(a review point, “Before loading head.json”, keeps the answers it had).")
-    merged = tool.record()
-    assert merged["answers"] == {"leadership-1": {"rag": "green"}, "leadership-2": {"rag": "amber"},
-                                 "leadership-3": {"rag": "amber"}}
-    assert [(p["name"], p["answers"]) for p in merged["reviewPoints"]] == [("Before loading head.json", here["answers"])]
+        "Loaded head-1.json: loaded into “Untitled assessment”, keeping 1 answer here that was also changed in the file "
+        "(a review point, “Before loading head-1.json”, keeps the answers it had).")
+    agreed = {"leadership-1": {"rag": "green", "evidence": "Minutes"}, "leadership-2": {"rag": "red"},
+              "leadership-3": {"evidence": "SEN report on the website"}}
+    assert senco.record()["answers"] == agreed
+    assert [(p["name"], p["answers"]) for p in senco.record()["reviewPoints"]] == [("Before loading head-1.json", before["answers"])]
+
+    hint = load_into(head, download_to(senco, tmp_path / "senco-2.json"))   # 3. to the head again: hers was settled
+    assert hint.inner_text() == "2 answers would change; 1 review point and 0 actions would be added. First a review point " \
+        "called “Before loading senco-2.json” keeps the answers as they are now."
+    assert head.page.locator(".load-conflicts").count() == 0
+    head.page.get_by_role("button", name="Load answers").click()
+    expect(head.page.locator("#files-message-text")).to_have_text(
+        "Loaded senco-2.json: loaded into “Untitled assessment” (a review point, “Before loading senco-2.json”, keeps the answers it had).")
+    assert head.record()["answers"] == agreed
+
+    for tool, older in ((head, from_head), (senco, first)):   # each one's older file changes nothing
+        hint = load_into(tool, older)
+        assert hint.inner_text() == "This file is older than what is saved here: nothing in it is new, and nothing here would change."
+        tool.page.get_by_role("button", name="Cancel").click()
+
+    rag(head.page, "leadership-4", "red")
+    head.wait_saved()
+    hint = load_into(senco, download_to(head, tmp_path / "head-2.json"))   # 4. and back: one new rating, nothing replaced
+    assert hint.inner_text() == "1 answer would change; 1 review point and 0 actions would be added. No answer here is replaced."
+    senco.page.get_by_role("button", name="Load answers").click()
+    expect(senco.page.locator("#files-message-text")).to_have_text("Loaded head-2.json: loaded into “Untitled assessment”.")
+    assert senco.record()["answers"] == head.record()["answers"] == dict(agreed, **{"leadership-4": {"rag": "red"}})
+    assert [p["name"] for p in senco.record()["reviewPoints"]] == ["Before loading head-1.json", "Before loading senco-2.json"]
+    senco_profile.close()
+    head_profile.close()
 
 
 BAD_FILES = {

@@ -820,7 +820,7 @@ def test_payloads_in_a_loaded_file_are_shown_only_as_text(xss, fresh_site, tmp_p
     assert kind == "preview"
     choice = page.locator("#load-choices .radio").filter(has=page.locator("input:checked"))
     assert choice.locator("label").text_content() == f"Load it into {title}, saved here"
-    assert choice.locator(".load-conflicts li").all_text_contents() == [f"{p} (no longer in this framework)" for p in PAYLOADS]
+    assert choice.locator(".load-conflicts li .load-conflicts__name").all_text_contents() == [f"{p} (no longer in this framework)" for p in PAYLOADS]
     page.locator("#load-confirm").click()
     assert page.locator("#files-message-text").text_content() == (
         f"Loaded {SECOND_NAME}: loaded into “{title}” "

@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const { load, frameworkData, plain } = require("./toolkit.js");
 
 const toolkit = load();
-const { answers, assessments, changes, dates, durable, plan, scoring, storage, transfer, views } = toolkit;
+const { answers, assessments, changes, dates, durable, plan, scoring, stamps, storage, transfer, views } = toolkit;
 const RAG = answers.index(frameworkData("send-audit-rag"));
 const SEED_000 = answers.index(frameworkData("send-self-evaluation"));
 const NOW = new Date("2026-11-22T10:42:00Z");
@@ -142,25 +142,89 @@ test("transfer: the checksum, a file made and read back, every refusal in words,
   assert.equal(transfer.csv([["a", "b"], ["x\"y", ""]]), "\uFEFF\"a\",\"b\"\r\n\"x\"\"y\",\"\"\r\n");
 });
 
-test("transfer: loading a file into an assessment, keeping the answers here the person chose", () => {
+test("transfer: loading a file from before stamps: answers on one side only join, the rest are conflicts the person settles", () => {
   const here = assessments.create(RAG, {}, NOW);
   here.answers = { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber" }, "leadership-4": { rag: "green" } };
   const incoming = JSON.parse(JSON.stringify(here));
   incoming.answers = { "leadership-1": { rag: "green" }, "leadership-2": { rag: "green", evidence: "Head's notes" },
                        "leadership-3": { rag: "red" } };
-  assert.deepEqual(plain(transfer.conflicts(here, incoming)), ["leadership-1", "leadership-2"]);
-  const taken = transfer.merge(here, incoming, "Before loading", NOW);
+  assert.deepEqual(plain(transfer.preview(RAG, here, incoming).differences.map(d => [stamps.nameOf(d), d.newer, d.conflict])), [
+    ["leadership-1--rag", "file", true], ["leadership-2--rag", "file", true], ["leadership-2--evidence", "file", false],
+    ["leadership-4--rag", "here", false], ["leadership-3--rag", "file", false]]);
+  const taken = transfer.merge(RAG, here, incoming, "Before loading", NOW);
   assert.deepEqual(plain(taken.answers), { "leadership-1": { rag: "green" }, "leadership-2": { rag: "green", evidence: "Head's notes" },
                                            "leadership-3": { rag: "red" }, "leadership-4": { rag: "green" } });
   assert.deepEqual(plain(taken.reviewPoints.map(point => [point.name, point.answers])), [["Before loading", plain(here.answers)]]);
-  const some = transfer.merge(here, incoming, "Before loading", NOW, ["leadership-2"]);
-  assert.deepEqual(plain(some.answers), { "leadership-1": { rag: "green" }, "leadership-2": { rag: "amber" },
+  const some = transfer.merge(RAG, here, incoming, "Before loading", NOW, ["leadership-2--rag"]);
+  assert.deepEqual(plain(some.answers), { "leadership-1": { rag: "green" }, "leadership-2": { rag: "amber", evidence: "Head's notes" },
                                           "leadership-3": { rag: "red" }, "leadership-4": { rag: "green" } });
   assert.equal(some.reviewPoints.length, 1);
-  const none = transfer.merge(here, incoming, "Before loading", NOW, ["leadership-1", "leadership-2"]);
-  assert.deepEqual(plain(none.answers), { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber" },
+  const none = transfer.merge(RAG, here, incoming, "Before loading", NOW, ["leadership-1--rag", "leadership-2--rag"]);
+  assert.deepEqual(plain(none.answers), { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber", evidence: "Head's notes" },
                                           "leadership-3": { rag: "red" }, "leadership-4": { rag: "green" } });
   assert.equal(none.reviewPoints.length, 0);   // nothing here replaced: no review point needed
+});
+
+test("stamps: each part changed is stamped; a copy's newer answers win, an older file changes nothing, both changed is a conflict", () => {
+  const rate = (record, item, part, value, at) =>
+    stamps.stamping(RAG, r => answers.setPart(r.answers, item, part, value), new Date(at))(record);
+  const senco = assessments.create(RAG, {}, NOW);
+  rate(senco, "leadership-1", "rag", "red", 1000);
+  rate(senco, "leadership-1", "evidence", "Minutes", 2000);
+  rate(senco, "leadership-2", "rag", "amber", 3000);
+  const a = senco.copy;
+  const at = (time, copy) => time.toString(36) + "." + copy;
+  assert.match(a, /^[0-9a-z]{1,8}$/);
+  assert.deepEqual(plain(senco.changed), { "leadership-1": { rag: at(1000, a), evidence: at(2000, a) }, "leadership-2": { rag: at(3000, a) } });
+  assert.equal(stamps.timeOf(senco.changed["leadership-2"].rag), 3000);
+  assert.equal(assessments.problem(senco, RAG), null);
+  assert.deepEqual([{ changed: { "leadership-1": { rag: [1000, a] } } }, { copy: 7 }, { seen: { [a]: -1 } }].map(
+    bad => assessments.problem(Object.assign({}, senco, bad), RAG)), [
+    "\"changed\" should be a set of answers, each part with when and in which copy it changed, not a set of fields",
+    "\"copy\" should be a copy's id (up to 8 letters and digits), not the number 7",
+    "\"seen\" should be a set of copies, each with a time, not a set of fields"]);
+  assert.deepEqual(plain(senco.seen), { [a]: 3000 });
+  rate(senco, "leadership-2", "rag", "", 2500);   // a clock put back: the copy's stamps still go forward
+  assert.deepEqual(plain(senco.changed["leadership-2"]), { rag: at(3001, a) });
+  rate(senco, "leadership-2", "rag", "amber", 4000);
+
+  const head = JSON.parse(JSON.stringify(senco));   // the head loads her file as a new copy
+  delete head.copy;
+  rate(head, "leadership-1", "rag", "green", 5000);      // only the head changes this rating
+  rate(head, "leadership-2", "rag", "red", 5100);        // both change this one
+  rate(head, "leadership-2", "evidence", "Visits", 5200); // and only he gives evidence
+  const b = head.copy;
+  assert.notEqual(b, a);
+  rate(senco, "leadership-1", "evidence", "Minutes of March", 6000);   // only she changes this text
+  rate(senco, "leadership-2", "rag", "green", 6100);
+
+  const found = stamps.differences(RAG, senco, head);
+  assert.deepEqual(plain(found.map(d => [stamps.nameOf(d), d.here, d.file, d.newer, d.conflict])), [
+    ["leadership-1--rag", "red", "green", "file", false],
+    ["leadership-1--evidence", "Minutes of March", "Minutes", "here", false],
+    ["leadership-2--rag", "green", "red", "here", true],
+    ["leadership-2--evidence", null, "Visits", "file", false]]);
+  const merged = transfer.merge(RAG, senco, head, "Before loading", NOW);
+  assert.deepEqual(plain(merged.answers), { "leadership-1": { rag: "green", evidence: "Minutes of March" },
+                                            "leadership-2": { rag: "green", evidence: "Visits" } });
+  assert.deepEqual(plain(merged.seen), { [a]: 6100, [b]: 5200 });
+  assert.equal(merged.reviewPoints.length, 1);   // her red rating was replaced
+
+  // the merged copy goes back to the head: his conflict was settled, so nothing is a conflict there
+  const back = stamps.differences(RAG, head, merged);
+  assert.deepEqual(plain(back.map(d => [stamps.nameOf(d), d.newer, d.conflict])), [
+    ["leadership-1--evidence", "file", false], ["leadership-2--rag", "file", false]]);
+  // her earlier file, loaded again, is older: nothing new
+  assert.deepEqual(plain(stamps.differences(RAG, merged, senco).map(d => [stamps.nameOf(d), d.newer])), [
+    ["leadership-1--rag", "here"], ["leadership-2--evidence", "here"]]);
+  assert.equal(stamps.isOlder(merged, senco), true);
+  assert.equal(stamps.isOlder(senco, merged), false);
+  assert.equal(transfer.preview(RAG, merged, senco).taken.length, 0);
+  // a clearing travels: the head clears evidence he had seen, and her copy takes the clearing
+  const cleared = JSON.parse(JSON.stringify(merged));
+  cleared.copy = b;
+  rate(cleared, "leadership-2", "evidence", "", 7000);
+  assert.deepEqual(plain(transfer.merge(RAG, merged, cleared, "Before loading", NOW).answers["leadership-2"]), { rag: "green" });
 });
 
 test("types: each response type's parts, words, shape and what fits", () => {

@@ -40,6 +40,7 @@
   /* A copy with its own id, answers and review points, marked as a copy. */
   function duplicate(record, now) {
     var copy = JSON.parse(JSON.stringify(record));
+    delete copy.copy;   // a new assessment: its changes start a copy of their own
     return Object.assign(copy, {
       id: newId("a", now),
       setting: (record.setting || "Untitled assessment") + " (copy)",
@@ -86,7 +87,7 @@
       ["formatVersion", record.formatVersion, Number.isSafeInteger(record.formatVersion) && record.formatVersion >= 1, "a whole number"],
       ["framework", record.framework, typeof record.framework === "string", "text"],
       ["frameworkVersion", record.frameworkVersion, typeof record.frameworkVersion === "string", "text"],
-      ["id", record.id, typeof record.id === "string" && record.id.length > 0 && record.id.length <= 100, "text of 1 to 100 characters"],
+      ["id", record.id, isName(record.id), "text of 1 to 100 characters"],
       ["setting", record.setting, typeof record.setting === "string", "text"],
       ["period", record.period, typeof record.period === "string", "text"],
       ["participants", record.participants, record.participants === undefined || typeof record.participants === "string", "text"],
@@ -97,8 +98,33 @@
         return typeof record.completed[key] === "boolean";
       }), "a set of sections, each true or false"],
       ["reviewPoints", record.reviewPoints, Array.isArray(record.reviewPoints), "a list"],
-      ["actions", record.actions, record.actions === undefined || Array.isArray(record.actions), "a list"]
+      ["actions", record.actions, record.actions === undefined || Array.isArray(record.actions), "a list"],
+      ["copy", record.copy, record.copy === undefined || matches(COPY, record.copy), "a copy's id (up to 8 letters and digits)"],
+      ["seen", record.seen, record.seen === undefined || isObject(record.seen) && Object.keys(record.seen).every(function (copy) {
+        return matches(COPY, copy) && isTime(record.seen[copy]);
+      }), "a set of copies, each with a time"],
+      ["changed", record.changed, record.changed === undefined || isObject(record.changed) && Object.keys(record.changed).every(function (id) {
+        var parts = record.changed[id];
+        return isObject(parts) && Object.keys(parts).every(function (part) { return matches(STAMP, parts[part]); });
+      }), "a set of answers, each part with when and in which copy it changed"]
     ]);
+  }
+
+  /* A copy's id, and a stamp: when and in which copy a part changed (stamps.js). */
+  var COPY = /^[0-9a-z]{1,8}$/;
+  var STAMP = /^[0-9a-z]{1,11}\.[0-9a-z]{1,8}$/;
+
+  function matches(pattern, value) {
+    return typeof value === "string" && pattern.test(value);
+  }
+
+  function isName(text) {
+    return typeof text === "string" && text.length > 0 && text.length <= 100;
+  }
+
+  /* A time in milliseconds, as stamps keep it. */
+  function isTime(value) {
+    return Number.isSafeInteger(value) && value >= 0;
   }
 
   function reviewPointsProblem(points, framework) {

@@ -1,4 +1,4 @@
-// Needs: answers, assessments, dates, dom, messages, panels, plan, results, transfer, types, views
+// Needs: answers, assessments, dates, dom, messages, panels, plan, results, stamps, transfer, types, views
 /* The "Download or load" view: files of answers and spreadsheets out, files of answers in.
    A file is offered only after it has been read back and found to hold exactly what is on screen (what is
    saved, and any change the browser would not save, which the message then names).
@@ -221,7 +221,7 @@
         set.appendChild(option(index, "new", "Add it as a new assessment", "Nothing saved here changes.", !match));
         here.forEach(function (mine) {
           set.appendChild(option(index, mine.id, "Load it into " + assessments.title(mine) + ", saved here",
-                                 changeText(mine, record, []), mine === match, conflictList(index, mine, record)));
+                                 changeText(mine, record), mine === match, differencesList(index, mine, record)));
         });
       });
       byId("load-preview").hidden = false;
@@ -251,22 +251,33 @@
       return "Before loading " + chosen.name;
     }
 
-    /* What loading into mine would do, keeping the answers here for the items in keep. */
+    /* What loading into mine would do, keeping the answers here of the conflicts named in keep. */
     function changeText(mine, record, keep) {
-      var merged = transfer.merge(mine, record, pointName(), new Date(), keep);
-      var changed = toolkit.assessments.compare(mine.answers, merged.answers, framework)
-        .reduce(function (total, item) { return total + item.changes.length; }, 0);
-      var clash = transfer.conflicts(mine, record).length;
+      var loading = transfer.preview(framework, mine, record, keep);
+      var merged = transfer.merge(framework, mine, record, pointName(), new Date(), keep);
+      var changed = count(toolkit.assessments.compare(mine.answers, merged.answers, framework));
       var added = record.reviewPoints.filter(function (point) { return !assessments.findReviewPoint(mine, point.id); }).length;
       var actions = record.actions.filter(function (action) { return !toolkit.plan.find(mine, action.id); }).length;
+      var conflicts = loading.differences.filter(function (difference) { return difference.conflict; }).length;
+      var newer = loading.differences.filter(function (difference) {
+        return !difference.conflict && difference.newer === "here" && difference.file !== undefined;
+      }).length;
+      if (!loading.taken.length && !conflicts && !added && !actions) {
+        return toolkit.stamps.isOlder(mine, record) && loading.differences.length
+          ? "This file is older than what is saved here: nothing in it is new, and nothing here would change."
+          : "Nothing here would change: everything in the file is here already.";
+      }
       return answersText(changed, orphansAdded(mine, record)) + plural(added, "review point", "review points") + " and " +
         plural(actions, "action", "actions") + " would be added. " +
-        (clash ? plural(clash, "statement is", "statements are") + " answered differently here and in the file: " + (
-          !keep.length ? "the file's answer is used unless you choose below to keep the answer here, and first a review point called “" +
-            pointName() + "” keeps the answers as they are now." :
-          keep.length < clash ? "you chose to keep the answer here for " + keep.length + "; for the others the file's answer is used, " +
-            "and first a review point called “" + pointName() + "” keeps the answers as they are now." :
-          "you chose to keep every answer here.") : "No answer here is replaced.");
+        (newer ? plural(newer, "answer", "answers") + " changed here after the file's copy " + (newer === 1 ? "is" : "are") + " kept. " : "") +
+        (conflicts ? plural(conflicts, "answer was", "answers were") + " changed both here and in the file: choose below which to keep " +
+          "(the one changed last is chosen to start with). " : "") +
+        (loading.replaced.length ? "First a review point called “" + pointName() + "” keeps the answers as they are now." :
+          "No answer here is replaced.");
+    }
+
+    function count(changes) {
+      return changes.reduce(function (total, item) { return total + item.changes.length; }, 0);
     }
 
     /* "3 answers would change; ", or with answers for statements not in this framework: "No answer to a
@@ -286,65 +297,117 @@
       }).length;
     }
 
-    /* The statements answered differently here and in the file: each answer here and in the file, side by side,
-       in a table a section, with a choice of which to keep (the file's, unless the person chooses the one here);
-       those no longer in this framework by name (the file's is used). */
-    function conflictList(index, mine, record) {
-      var ids = transfer.conflicts(mine, record);
-      if (!ids.length) { return null; }
+    /* The answers the file would change here, and those changed both here and in the file: each answer here
+       and in the file, side by side, in a table a section; for each conflict, when each was changed and a
+       choice of which to keep (the one changed last, to start with). Conflicts for statements no longer in this
+       framework are listed by name, each with its choice. */
+    function differencesList(index, mine, record) {
+      var loading = transfer.preview(framework, mine, record);
+      var conflicts = loading.differences.filter(function (difference) { return difference.conflict; });
       var owner = "load-" + index + "-" + mine.id;
-      var details = element("details", undefined, "load-conflicts");
-      details.appendChild(element("summary", "The " + plural(ids.length, "statement", "statements") + " answered differently"));
-      var pick = function (answers) {
-        return ids.reduce(function (picked, id) { picked[id] = answers[id]; return picked; }, {});
-      };
-      var changes = assessments.compare(pick(mine.answers), pick(record.answers), framework);
-      if (changes.length) {
-        var all = details.appendChild(element("div", undefined, "button-group"));
-        [["file", "Use every answer in the file"], ["here", "Keep every answer here"]].forEach(function (pair) {
-          var button = all.appendChild(element("button", pair[1], "button button--secondary"));
-          button.type = "button";
-          button.addEventListener("click", function () {
-            details.querySelectorAll("select").forEach(function (select) { select.value = pair[0]; });
-            showKept();
-          });
-        });
+      var box = element("div", undefined, "load-differences");
+      var taken = loading.taken.filter(function (difference) { return !difference.conflict; });
+      if (taken.length) {
+        var changes = changesOf(taken, mine, record);
+        var details = box.appendChild(element("details", undefined, "load-taken"));
+        details.appendChild(element("summary", "The " + plural(count(changes), "answer", "answers") + " the file would change"));
+        details.appendChild(toolkit.panels.changesTable(framework, changes, ["Here", "In the file"], "h4"));
       }
+      if (conflicts.length) { box.appendChild(conflictList(owner, mine, record, conflicts)); }
+      return box.childNodes.length ? box : null;
+    }
+
+    /* The differences (transfer.preview) of items in this framework, as assessments.compare gives changes: in the
+       framework's order, each answer here and in the file. */
+    function changesOf(differences, mine, record) {
+      var ofFramework = differences.filter(function (difference) { return framework.items[difference.item]; });
+      var pick = function (answers) {
+        return ofFramework.reduce(function (picked, difference) { picked[difference.item] = answers[difference.item]; return picked; }, {});
+      };
+      return assessments.compare(pick(mine.answers), pick(record.answers), framework).map(function (change) {
+        return Object.assign({}, change, { changes: change.changes.filter(function (part) { return differenceOf(ofFramework, change.item, part.part); }) });
+      }).filter(function (change) { return change.changes.length; });
+    }
+
+    /* The difference a part of the comparison belongs to (a repeating form's rows are one). */
+    function differenceOf(differences, id, part) {
+      var changePart = toolkit.stamps.partOf(framework, id, part);
+      return differences.find(function (difference) { return difference.item === id && difference.part === changePart; });
+    }
+
+    function conflictList(owner, mine, record, conflicts) {
+      var details = element("details", undefined, "load-conflicts");
+      details.appendChild(element("summary", "The " + plural(conflicts.length, "answer", "answers") + " changed both here and in the file"));
       var showKept = function () {   // choosing which answers to keep chooses to load into this assessment
         byId(owner).checked = true;
         byId(owner + "--hint").querySelector("p").textContent = changeText(mine, record, kept(owner));
       };
-      details.appendChild(toolkit.panels.changesTable(framework, changes, ["Here", "In the file"], "h4", {
+      var inFramework = conflicts.filter(function (difference) { return framework.items[difference.item]; });
+      var all = details.appendChild(element("div", undefined, "button-group"));
+      [["file", "Use every answer in the file"], ["here", "Keep every answer here"]].forEach(function (pair) {
+        var button = all.appendChild(element("button", pair[1], "button button--secondary"));
+        button.type = "button";
+        button.addEventListener("click", function () {
+          details.querySelectorAll("select").forEach(function (select) { select.value = pair[0]; });
+          showKept();
+        });
+      });
+      var find = function (id, part) { return differenceOf(inFramework, id, part); };
+      var shown = [];
+      details.appendChild(toolkit.panels.changesTable(framework, changesOf(inFramework, mine, record), ["Here", "In the file"], "h4", {
         heading: "Keep",
-        control: function (id) {
-          var select = element("select", undefined, "field__input field__input--select");
-          select.dataset.keepFor = owner;
-          select.dataset.item = id;
-          select.setAttribute("aria-label", "Which answer to keep for: " + itemName(id));
-          [["file", "The file's"], ["here", "The one here"]].forEach(function (pair) {
-            select.appendChild(element("option", pair[1])).value = pair[0];
-          });
-          select.addEventListener("change", showKept);
-          return select;
+        when: function (id, part) {
+          var difference = find(id, part);
+          return [changedText(difference.hereStamp), changedText(difference.fileStamp)];
+        },
+        control: function (id, part) {
+          var difference = find(id, part);
+          if (shown.indexOf(difference) >= 0) { return null; }
+          shown.push(difference);
+          return keepChoice(owner, difference, itemName(id) + ", " + toolkit.panels.partName(framework, id, part), showKept);
         }
       }));
-      var gone = ids.filter(function (id) { return !framework.items[id]; });
+      var gone = conflicts.filter(function (difference) { return !framework.items[difference.item]; });
       if (gone.length) {
         var list = details.appendChild(element("ul"));
-        gone.forEach(function (id) { list.appendChild(element("li", itemName(id))); });
+        gone.forEach(function (difference) {
+          var entry = list.appendChild(element("li"));
+          entry.appendChild(element("span", itemName(difference.item), "load-conflicts__name"));
+          entry.appendChild(document.createTextNode(" "));
+          entry.appendChild(keepChoice(owner, difference, itemName(difference.item), showKept));
+        });
       }
       return details;
+    }
+
+    /* Which of a conflict's answers to keep: the one changed last, to start with. */
+    function keepChoice(owner, difference, name, changed) {
+      var select = element("select", undefined, "field__input field__input--select");
+      select.dataset.keepFor = owner;
+      select.dataset.part = toolkit.stamps.nameOf(difference);
+      select.setAttribute("aria-label", "Which answer to keep for: " + name);
+      [["file", "The file's"], ["here", "The one here"]].forEach(function (pair) {
+        select.appendChild(element("option", pair[1])).value = pair[0];
+      });
+      select.value = difference.newer;
+      select.addEventListener("change", changed);
+      return select;
+    }
+
+    /* "changed 7 December 2026 at 10:42", from a stamp; for an answer from before stamps, "" */
+    function changedText(stamp) {
+      return stamp ? "changed " + toolkit.dates.formatDateTime(new Date(toolkit.stamps.timeOf(stamp)).toISOString()) : "";
     }
 
     function itemName(id) {
       return framework.items[id] ? toolkit.panels.itemName(id) : id + " (no longer in this framework)";
     }
 
-    /* The ids of the items whose answer here the person chose to keep, for one "Load it into" choice. */
+    /* The names of the conflicts whose answer here the person chose to keep, for one "Load it into" choice. */
     function kept(owner) {
       return Array.prototype.filter.call(document.querySelectorAll("select[data-keep-for]"), function (select) {
         return select.dataset.keepFor === owner && select.value === "here";
-      }).map(function (select) { return select.dataset.item; });
+      }).map(function (select) { return select.dataset.part; });
     }
 
     function confirmLoad() {

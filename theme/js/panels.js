@@ -110,12 +110,15 @@
   }
 
   /* The answers that changed (assessments.compare), a table a section, each under its section's heading (a
-     headingTag): each item's changed parts, with the answer before and after under the two headings given, and
-     with choice ({ heading, control(item id) }), a last column holding a control for each item. */
+     headingTag): each item's changed parts, with the answer before and after under the two headings given. With
+     choice ({ heading, control(item id, part), when(item id, part) }): a last column holding the control for each
+     part (where control gives none, the control above stands for this part too), and under each answer when it
+     was changed (when gives the words for before and after). */
   function changesTable(framework, changes, headings, headingTag, choice) {
     var tables = document.createDocumentFragment();
     var lastSection = null;
     var body = null;
+    var controlCell = null;
     changes.forEach(function (change) {
       if (change.section !== lastSection) {
         lastSection = change.section;
@@ -128,7 +131,10 @@
           head.appendChild(th);
         });
         body = table.createTBody();
-        var scroll = element("div", undefined, "table-scroll");
+        var scroll = element("div", undefined, "table-scroll");   // a region the keyboard can scroll, on a narrow screen
+        scroll.setAttribute("role", "region");
+        scroll.setAttribute("aria-label", byId(change.section + "-title").textContent.trim());
+        scroll.tabIndex = 0;
         scroll.appendChild(table);
         tables.appendChild(scroll);
       }
@@ -141,9 +147,19 @@
           row.appendChild(th);
         }
         cell(row, partName(framework, change.item, part.part));
-        cell(row, [valueNode(framework, change.item, part.part, part.before)]).className = "compare-table__before";
-        cell(row, [valueNode(framework, change.item, part.part, part.after)]).className = "compare-table__after";
-        if (choice && index === 0) { cell(row, [choice.control(change.item)]).rowSpan = change.changes.length; }
+        var when = choice ? choice.when(change.item, part.part) : [];
+        [["before", part.before], ["after", part.after]].forEach(function (side, at) {
+          var shown = [valueNode(framework, change.item, part.part, side[1])];
+          if (when[at]) { shown.push(element("span", when[at], "compare-table__when")); }
+          cell(row, shown).className = "compare-table__" + side[0];
+        });
+        if (!choice) { return; }
+        var control = choice.control(change.item, part.part);
+        if (control) {
+          controlCell = cell(row, [control]);
+        } else {
+          controlCell.rowSpan += 1;
+        }
       });
     });
     return tables;
@@ -189,6 +205,7 @@
     showOrphans: showOrphans,
     showComparison: showComparison,
     changesTable: changesTable,
-    itemName: itemName
+    itemName: itemName,
+    partName: partName
   };
 }(window.SendToolkit = window.SendToolkit || {}));

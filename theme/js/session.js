@@ -1,4 +1,4 @@
-// Needs: assessments, changes, dom, plan, transfer, types, views
+// Needs: assessments, changes, dom, plan, stamps, transfer, types, views
 /* Session: the assessment open in this tab, and saving it.
    Every change is a function that edits a record. It is applied to the open record at once and saved at once
    (typing: after 300 ms, or when the box is left or the page hidden). If another tab saved since, the changes
@@ -10,6 +10,7 @@
 
   var assessments = toolkit.assessments;
   var TYPING_DELAY = 300;
+  var STAMPS = ["copy", "seen", "changed"];   // a record's keeping of when each part changed (stamps.js)
 
   /* saved: records.open(…). ui, from app.js: fill(record) the sections' controls, changed(record) after an edit,
      showError(error or null), showStatus(), showStorageUse(), askForDownload(), refresh() the view, say(text),
@@ -17,8 +18,9 @@
   function open(framework, store, saved, ui) {
     var state = { record: null, pending: [], timer: null, readOnly: false, lock: null, ready: false, base: null };
 
-    function change(edit, typing) {
+    function change(unstamped, typing) {
       if (state.readOnly) { return; }
+      var edit = toolkit.stamps.stamping(framework, unstamped, new Date());
       edit(state.record);
       state.pending.push(edit);
       ui.changed(state.record);
@@ -91,6 +93,7 @@
     function mergeTabs(stored) {
       var base = state.base ? JSON.parse(state.base) : {};
       var both = toolkit.changes.bothChanged(base, state.record, stored, isText);
+      both.others = both.others.filter(function (path) { return STAMPS.indexOf(path[0]) < 0; });   // the edits made again stamp anew
       var theirs = both.texts.map(function (path) { return toolkit.changes.at(stored, path); });
       state.pending.forEach(function (edit) { edit(stored); });
       both.texts.forEach(function (path, index) {
@@ -262,9 +265,9 @@
       return isListed || !state.pending.length ? records : records.concat([state.record]);
     }
 
-    /* ---- loading a file of answers: [{ record, into: "new" or the id of an assessment here, keep: the ids of
-       items answered differently whose answer here is kept }], after a review point called pointName where it
-       replaces answers. All or nothing: if any write fails, what was
+    /* ---- loading a file of answers: [{ record, into: "new" or the id of an assessment here, keep: the names of
+       the answers changed in both whose answer here is kept (transfer.merge) }], after a review point called
+       pointName where it replaces answers. All or nothing: if any write fails, what was
        written is put back. Returns { words } saying what was done, or { error }. */
     function load(steps, pointName) {
       flush();
@@ -277,15 +280,17 @@
           record = JSON.parse(JSON.stringify(step.record));
           if (saved.text(saved.name(record.id)) !== null || record.id === state.record.id ||
               records.some(function (other) { return other.id === record.id; })) { record.id = assessments.newId("a", now); }
+          delete record.copy;   // this browser's copy is a new one: it starts at its first change
           words.push("“" + assessments.title(record) + "” added as a new assessment");
         } else {
           var here = saved.read(step.into) || state.record;
-          var keep = step.keep || [];
-          record = toolkit.transfer.merge(here, step.record, pointName, now, keep);
-          var replaced = toolkit.transfer.conflicts(here, step.record).filter(function (id) { return keep.indexOf(id) < 0; });
+          var loading = toolkit.transfer.preview(framework, here, step.record, step.keep);
+          var kept = loading.differences.filter(function (difference) { return difference.conflict && loading.taken.indexOf(difference) < 0; });
+          record = toolkit.transfer.merge(framework, here, step.record, pointName, now, step.keep);
           words.push("loaded into “" + assessments.title(here) + "”" +
-            (keep.length ? ", keeping the answer here for " + toolkit.dom.plural(keep.length, "statement", "statements") : "") +
-            (replaced.length ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
+            (kept.length ? ", keeping " + toolkit.dom.plural(kept.length, "answer", "answers") + " here that " +
+              (kept.length === 1 ? "was" : "were") + " also changed in the file" : "") +
+            (loading.replaced.length ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
         }
         records.push(record);
       });

@@ -1,4 +1,4 @@
-// Needs: assessments, dates, plan
+// Needs: assessments, dates, plan, stamps
 /* Transfer: pure functions for files of answers and spreadsheets. No DOM, no storage.
 
    A file of answers is JSON:
@@ -149,10 +149,10 @@
 
   /* ---- loading into an assessment that is already here
 
-     Answers are merged statement by statement: a statement answered only in the file, or only here, keeps
-     that answer; where both have answered it differently, the file's answer is taken and the one here is
-     listed as a conflict (and kept in the review point saved first). Review points and actions are joined,
-     the file's version of an action winning. */
+     Answers are merged part by part by their stamps (stamps.js): the newer answer of each part is taken, and
+     where both copies changed a part since they last agreed (a conflict), the one the person chose. Sections
+     marked complete in either stay so; review points and actions are joined, the file's version of an action
+     winning. */
 
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
@@ -163,25 +163,29 @@
     Object.defineProperty(object, key, { value: value, enumerable: true, writable: true, configurable: true });
   }
 
-  /* The ids of the items both answered, differently. */
-  function conflicts(here, incoming) {
-    return Object.keys(incoming.answers).filter(function (id) {
-      return has(here.answers, id) && JSON.stringify(here.answers[id]) !== JSON.stringify(incoming.answers[id]);
-    });
+  /* Whether a difference (stamps.differences) is settled by taking the file's answer. keep: the names of the
+     conflicts whose answer here the person kept; without it, the newer of each is taken. */
+  function fromFile(difference, keep) {
+    return difference.conflict && keep ? keep.indexOf(toolkit.stamps.nameOf(difference)) < 0 : difference.newer === "file";
+  }
+
+  /* What loading incoming into here would do: { differences, taken (those settled by the file's answer),
+     replaced (those of them that replace an answer here) }. */
+  function preview(framework, here, incoming, keep) {
+    var differences = toolkit.stamps.differences(framework, here, incoming);
+    var taken = differences.filter(function (difference) { return fromFile(difference, keep); });
+    return { differences: differences, taken: taken,
+             replaced: taken.filter(function (difference) { return difference.here !== undefined; }) };
   }
 
   /* The record here with the file's record loaded into it, after a review point of the answers here when
-     any of them is about to be replaced. keep: the ids of items answered differently whose answer here is kept
-     (the person chose so); every other answer in the file is taken. */
-  function merge(here, incoming, pointName, now, keep) {
-    var kept = keep || [];
+     any of them is about to be replaced. keep: as fromFile. */
+  function merge(framework, here, incoming, pointName, now, keep) {
+    var loading = preview(framework, here, incoming, keep);
     var merged = JSON.parse(JSON.stringify(here));
-    if (conflicts(here, incoming).some(function (id) { return kept.indexOf(id) < 0; })) {
-      merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now));
-    }
-    Object.keys(incoming.answers).forEach(function (id) {
-      if (kept.indexOf(id) < 0) { put(merged.answers, id, JSON.parse(JSON.stringify(incoming.answers[id]))); }
-    });
+    if (loading.replaced.length) { merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now)); }
+    loading.taken.forEach(function (difference) { toolkit.stamps.take(framework, merged, difference, "file"); });
+    merged.seen = toolkit.stamps.seenBoth(here, incoming);
     Object.keys(incoming.completed).forEach(function (id) {
       put(merged.completed, id, (has(merged.completed, id) && merged.completed[id]) || incoming.completed[id]);
     });
@@ -228,7 +232,7 @@
     makeFile: makeFile,
     sizeProblem: sizeProblem,
     read: read,
-    conflicts: conflicts,
+    preview: preview,
     merge: merge,
     csvCell: csvCell,
     csv: csv

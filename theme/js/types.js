@@ -26,6 +26,10 @@
     parts: function () { return ["answer"]; },
     /* Every part of an answer, as { "<part>": value }: the names of its controls after "<item id>--". */
     flatten: function (item, answer) { return Object.assign({}, answer); },
+    /* The parts of an answer that change, are stamped and are merged one by one (stamps.js): { "<part>": value }. */
+    changeParts: function (item, answer) { return flatten(item, answer); },
+    /* The change part that a part (of flatten) belongs to. */
+    changePartOf: function (item, part) { return part; },
     /* Whether the person has given any answer. */
     isStarted: function (item, answer) { return Boolean(answer) && Object.keys(answer).length > 0; },
     /* A part's value as people read it, in the comparison, plan and spreadsheets. */

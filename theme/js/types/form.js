@@ -207,6 +207,8 @@
     },
     textParts: function (item, answer) { return item.repeat ? [] : Object.keys(answer); },
     flatten: flatten,
+    changeParts: function (item, answer) { return item.repeat ? { rows: answer.rows } : flatten(item, answer); },   // rows have no identity
+    changePartOf: function (item, part) { return item.repeat ? "rows" : part; },
     isStarted: isStarted,
     valueText: valueText,
     partName: partName,
