@@ -51,6 +51,8 @@ SITE_DEFAULTS = {
     "colours": {"brand": "#1d4f91", "brand_text": "#ffffff", "link": "#1d4f91"},
     "footer_links": [],
     "pages": ["how-to-use", "moving-your-data", "privacy", "accessibility", "about"],
+    "rater_roles": ["SENCO", "Headteacher", "SEND governor", "Class teacher", "External SEN/D professional",
+                    "Peer reviewer", "Other"],
 }
 
 SETTING_NAMES = {
@@ -81,7 +83,8 @@ VIEWS = (View("overview", "Overview", "panels.js"),
          View("review-points", "Review points", "assessments-view.js"),
          View("files", "Download or load", "files-view.js"),
          View("assessments", "Your assessments", "assessments-view.js"),
-         View("compare", None, "panels.js"))
+         View("compare", None, "panels.js"),
+         View("moderation", None, "moderation-view.js"))
 
 # Element ids and view names the framework page uses itself: no section or item may take them.
 PAGE_IDS = {view.id for view in VIEWS} | {"main", "framework-title", "framework-data", "how-to-use", "contents-heading",

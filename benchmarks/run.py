@@ -3,6 +3,7 @@ completed assessment stores, and Lighthouse; then every budget, met or missed.
 
     .venv/bin/python benchmarks/run.py            (or: make benchmark)
     .venv/bin/python benchmarks/run.py build      (only 1., the build times and their budgets: about a minute)
+    .venv/bin/python benchmarks/run.py merging    (only 8., merging two copies: under a minute)
 
 It prints Markdown (kept in benchmarks/RESULTS.md with the command), progress on stderr, and exits 0
 whether budgets are met or not: it is a report. A missed budget is printed as **MISSED** with the gap,
@@ -88,6 +89,12 @@ What is measured, and how:
    sub-path (tests/conftest.py's SUB_PATH). Reported: the three scores per page and every audit
    scored under Lighthouse's pass mark of 0.9, with the elements or URLs it names. Budget:
    accessibility and best practices 100 and performance at least 95 on every page.
+
+8. Merging (issue 13): two copies of one assessment of a generated 1,000-statement framework, every statement
+   rated now and target with evidence and every part stamped, as the SENCO's copy here and the head's in a file
+   made from it: the head then changed 300 ratings, the SENCO 100 evidence boxes and 50 of the head's 300 ratings
+   (50 conflicts). Opened from file:// in Chromium with its CPU slowed 4x; timed in the page: what loading the
+   file would do (transfer.preview) and the merged record (transfer.merge), median of RUNS. Budget: at most 50 ms.
 """
 import contextlib
 import functools
@@ -150,6 +157,7 @@ BUDGET_INTERACTION_MS = {          # at 1,000 statements, CPU slowed 4x
 BUDGET_USABLE_MULTIPLE = 2         # seed 000 usable in at most 2 x the time its content shows as plain HTML
 BUDGET_STORAGE = 100 * KB          # seed 000 completed, two review points, UTF-16 bytes
 BUDGET_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100}
+BUDGET_MERGE_MS = 50               # two copies of a 1,000-statement assessment, CPU slowed 4x
 
 EVIDENCE = ("Provision map and SEND register reviewed each term with the SENCO; pupil voice survey in the autumn; "
             "book looks and learning walks; minutes of the SEND governor's visit; EHCP annual review outcomes.")
@@ -489,6 +497,64 @@ def time_interaction(browser, temp):
             rows.append((size, size_kb, state, paint, ready, scripts, click, frame, summary, drawn, durable))
             page.context.close()
     return rows
+
+
+MERGE = """(runs) => {
+    const toolkit = window.SendToolkit;
+    const framework = toolkit.answers.index(JSON.parse(document.getElementById("framework-data").textContent));
+    const ids = Object.keys(framework.items);
+    const stamp = (time, copy) => time.toString(36) + "." + copy;
+    const start = Date.UTC(2026, 10, 1);
+    const here = toolkit.assessments.create(framework, { setting: "Benchmark School" }, new Date(start));
+    here.copy = "senco"; here.changed = {};
+    ids.forEach((id, n) => {
+        here.answers[id] = { now: 3 + n % 5, target: 8, evidence: "Evidence for statement " + n + ": minutes, visits and data." };
+        here.changed[id] = { now: stamp(start + n, "senco"), target: stamp(start + n, "senco"), evidence: stamp(start + n, "senco") };
+    });
+    here.seen = { senco: start + ids.length };
+    const file = JSON.parse(JSON.stringify(here));
+    file.copy = "head";
+    ids.slice(0, 300).forEach((id, n) => {
+        file.answers[id] = Object.assign({}, file.answers[id], { now: 1 + n % 3 });
+        file.changed[id] = Object.assign({}, file.changed[id], { now: stamp(start + 10000 + n, "head") });
+    });
+    file.seen.head = start + 10300;
+    ids.slice(250, 300).concat(ids.slice(500, 600)).forEach((id, n) => {
+        const part = n < 50 ? "now" : "evidence";
+        here.answers[id] = Object.assign({}, here.answers[id], { [part]: part === "now" ? 9 : "Changed by the SENCO " + n });
+        here.changed[id] = Object.assign({}, here.changed[id], { [part]: stamp(start + 20000 + n, "senco") });
+    });
+    here.seen.senco = start + 20150;
+    const times = [];
+    let preview = null;
+    for (let i = 0; i < runs; i += 1) {
+        const began = performance.now();
+        preview = toolkit.transfer.preview(framework, here, file);
+        toolkit.transfer.merge(framework, here, file, "Before loading", new Date());
+        times.push(performance.now() - began);
+    }
+    return [times.sort((a, b) => a - b)[Math.floor(runs / 2)], preview.differences.length,
+            preview.differences.filter(d => d.conflict).length, preview.taken.length];
+}"""
+
+
+def report_merging(browser, temp, budgets):
+    print("## Merging two copies of a 1,000-statement assessment")
+    print()
+    framework = generated_framework(1000, statements=1000)
+    root = corpus(temp / "merging", [framework])
+    assert build.build(root, root / "site") == []
+    progress("merging: 1,000 statements")
+    page = throttled_page(browser)
+    open_tool(page, (root / "site" / f"{framework['id']}.html").as_uri())
+    ms, differences, conflicts, taken = page.evaluate(MERGE, RUNS)
+    page.context.close()
+    print(f"From file://, CPU slowed 4x, median of {RUNS}: what loading the file would do and the merged record, "
+          f"{ms:.1f} ms, over {differences} answer parts that differ ({taken} taken from the file, {conflicts} changed "
+          "in both, the rest newer here).")
+    print()
+    budgets.check(f"Merge of two copies of a 1,000-statement assessment at most {BUDGET_MERGE_MS} ms, CPU 4x", f"{ms:.1f} ms",
+                  ms > BUDGET_MERGE_MS, f"{ms - BUDGET_MERGE_MS:.1f} ms")
 
 
 # ---- a completed assessment, through the page's own controls
@@ -1069,6 +1135,7 @@ def main():
             report_usable_against_plain_html(browser, site, temp, budgets)
             report_interaction(browser, temp, budgets)
             report_storage(browser, site, budgets)
+            report_merging(browser, temp, budgets)
             report_printing(browser, site)
         report_lighthouse(site, temp, budgets)
     budgets.report()
@@ -1085,5 +1152,13 @@ def main_build():
     budgets.report()
 
 
+def main_merging():
+    """`benchmarks/run.py merging`: only the merge of two copies, and its budget."""
+    budgets = Budgets()
+    with tempfile.TemporaryDirectory() as temp, chromium() as browser:
+        report_merging(browser, Path(temp), budgets)
+    budgets.report()
+
+
 if __name__ == "__main__":
-    {"saving": main_saving, "build": main_build}.get(sys.argv[1] if len(sys.argv) > 1 else "", main)()
+    {"saving": main_saving, "build": main_build, "merging": main_merging}.get(sys.argv[1] if len(sys.argv) > 1 else "", main)()

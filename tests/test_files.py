@@ -284,8 +284,10 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
     both changed is shown with when each changed it and settled by keyboard only, and an older file changes nothing."""
     url = url_of(where, fresh_site, http_site, f"{RAG}.html")
     senco_profile, head_profile = browser.new_context(locale="en-GB"), browser.new_context(locale="en-GB")
-    senco = open_tool(senco_profile.new_page(), url, RAG)
+    senco = open_tool(senco_profile.new_page(), url + "#assessments", RAG)
     head = open_tool(head_profile.new_page(), url, RAG)
+    senco.page.get_by_label("Your name").fill("J. Smith")
+    senco.page.get_by_label("Your role").select_option("SENCO")
     rag(senco.page, "leadership-1", "red")
     rag(senco.page, "leadership-2", "amber")
     evidence(senco, "leadership-1", "Minutes")
@@ -297,6 +299,10 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
     head.page.get_by_role("button", name="Load answers").click()
     expect(head.page.locator("#files-message-text")).to_have_text(
         "Loaded senco-1.json: “Untitled assessment” added as a new assessment.")
+    head.go("#assessments")                   # his copy now: he says who rated it
+    assert head.page.get_by_label("Your name").input_value() == "J. Smith"
+    head.page.get_by_label("Your name").fill("A. Patel")
+    head.page.get_by_label("Your role").select_option("Headteacher")
     rag(head.page, "leadership-1", "green")   # only he changes this one
     rag(head.page, "leadership-2", "green")   # both change this one, he first
     head.wait_saved()
@@ -307,6 +313,7 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
     before = senco.record()
 
     hint = load_into(senco, from_head)        # 2. back to the SENCO
+    assert senco.page.locator(".load-choice > p.hint").inner_text().startswith("2 answers, 0 review points and 0 actions; rated by A. Patel, Headteacher; last saved ")
     assert hint.inner_text() == "1 answer would change; 0 review points and 0 actions would be added. 1 answer was changed " \
         "both here and in the file: choose below which to keep (the one changed last is chosen to start with). First a " \
         "review point called “Before loading head-1.json” keeps the answers as they are now."
@@ -348,6 +355,7 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
     agreed = {"leadership-1": {"rag": "green", "evidence": "Minutes"}, "leadership-2": {"rag": "red"},
               "leadership-3": {"evidence": "SEN report on the website"}}
     assert senco.record()["answers"] == agreed
+    assert (senco.record()["rater"], senco.record()["role"]) == ("J. Smith", "SENCO")   # who rated her copy stays hers
     assert [(p["name"], p["answers"]) for p in senco.record()["reviewPoints"]] == [("Before loading head-1.json", before["answers"])]
 
     hint = load_into(head, download_to(senco, tmp_path / "senco-2.json"))   # 3. to the head again: hers was settled

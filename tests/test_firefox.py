@@ -1,6 +1,7 @@
 """Firefox (firefox-esr driven by Selenium): file:// storage is kept per file, and must survive a restart; a file of
 answers downloaded in Firefox, or in Chromium, loads back whole into a page where Firefox has nothing saved, and the
-report then prints the same in both browsers.
+report then prints the same in both browsers; and two people, one in each browser, pass the file back and forth without
+losing each other's newer answers.
 
 Automated Firefox sessions apply "recommended preferences" that let local files share storage, which
 would hide Firefox's real per-file behaviour; remote.prefs.recommended=false turns them off.
@@ -289,7 +290,7 @@ def assert_shown(driver, record):
     assert driver.execute_script(SHOWN_ANSWERS, record["answers"]) == []
     go(driver, "#review-points")
     assert [row.find_elements(By.TAG_NAME, "td")[0].text for row in driver.find_elements(By.CSS_SELECTOR, "#review-point-list tbody tr")] \
-        == [point["name"] for point in record["reviewPoints"]]
+        == [point["name"] for point in reversed(record["reviewPoints"])]   # the latest first
     go(driver, "#plan")
     assert shown_actions(driver) == [{field: action[field] for field in ["id", "statements"] + ACTION_FIELDS} for action in record["actions"]]
     go(driver, "#assessments")
@@ -546,3 +547,75 @@ def test_done_when_filled_in_chromium_loaded_in_firefox_and_the_same_report_prin
         assert [row for row in chromium_figures["rows"] if not has_row(words, row)] == [], name
     point = chromium["reviewPoints"][0]["name"]
     assert (point in chromium_report) == (point in firefox_report)
+
+
+def test_senco_in_chromium_and_head_in_firefox_pass_files_back_and_forth_and_no_newer_answer_is_lost(browser, firefox, fresh_site, tmp_path):
+    """The SENCO in Chromium and the headteacher in Firefox ESR, from file://, pass the assessment there and back twice:
+    his changes are taken, her later ones kept, and both end with the same answers."""
+    from selenium.webdriver.common.by import By
+    framework = "send-audit-rag"
+    url = (fresh_site / f"{framework}.html").as_uri()
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="en-GB", accept_downloads=True)
+    context.set_default_timeout(5000)
+    try:
+        page = context.new_page()
+        tool = open_tool(page, url + "#assessments", framework)
+        page.get_by_label("Setting name").first.fill("Oak Primary")
+        tool.go("#leadership")
+        section = tool.section()
+        section.locator("#leadership-1--rag").get_by_label("Red").check()
+        section.locator("#leadership-2--rag").get_by_label("Amber").check()
+        tool.wait_saved()
+
+        def download(name):
+            tool.go("#files")
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Download my answers").click()
+            path = tmp_path / "From Chromium" / name
+            download.value.save_as(path)
+            return path
+
+        first = download("senco-1.json")
+        downloads = tmp_path / "Firefox downloads"
+        downloads.mkdir()
+        driver = firefox(downloads=downloads)
+        opened(driver, url)
+        load_from_start_notice(driver, framework, first, tool.record())
+        go(driver, "#leadership")
+        click_rating(driver, "leadership-1", "rag", "green")   # only he changes this
+        click_rating(driver, "leadership-2", "rag", "green")   # both change this, he first
+        assert saved_status(driver).startswith("Saved in this browser")
+        go(driver, "#files")
+        driver.find_element(By.ID, "download-answers").click()
+        from_head = wait_for_download(downloads)
+
+        tool.go("#leadership")
+        section.locator("#leadership-2--rag").get_by_label("Red").check()    # her later change
+        section.locator("#leadership-3--evidence").fill("SEN report on the website")
+        tool.leave_field()
+        tool.wait_saved()
+        tool.go("#files")
+        page.set_input_files("#load-file", str(from_head))
+        hint = page.locator(f"#load-0-{tool.record()['id']}--hint p")
+        assert hint.inner_text() == "1 answer would change; 0 review points and 0 actions would be added. 1 answer was changed " \
+            "both here and in the file: choose below which to keep (the one changed last is chosen to start with). First a " \
+            f"review point called “Before loading {from_head.name}” keeps the answers as they are now."
+        page.get_by_role("button", name="Load answers").click()
+        agreed = {"leadership-1": {"rag": "green"}, "leadership-2": {"rag": "red"},
+                  "leadership-3": {"evidence": "SEN report on the website"}}
+        assert tool.record()["answers"] == agreed
+
+        back = download("senco-2.json")
+        driver.find_element(By.ID, "load-file").send_keys(str(back))
+        wait_for(driver, "return !document.getElementById('load-preview').hidden")
+        records, current = stored_records(driver, framework)
+        hint = driver.find_element(By.CSS_SELECTOR, f"#load-0-{current}--hint p").text
+        assert hint == "2 answers would change; 1 review point and 0 actions would be added. First a review point called " \
+            "“Before loading senco-2.json” keeps the answers as they are now."
+        driver.find_element(By.ID, "load-confirm").click()
+        wait_for(driver, "return document.getElementById('files-message-text').textContent")
+        records, current = stored_records(driver, framework)
+        assert records[current]["answers"] == agreed
+        assert_shown(driver, records[current])
+    finally:
+        context.close()

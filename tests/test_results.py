@@ -417,6 +417,8 @@ def test_the_three_printed_documents(where, page, fresh_site, http_site, tmp_pat
     tool = open_tool(page, url_of(where, fresh_site, http_site, "send-audit-rag.html") + "#assessments", "send-audit-rag")
     page.get_by_label("Setting name").first.fill("Oak Primary")
     page.get_by_label("Who took part").fill("SENCO: J. Smith")
+    page.get_by_label("Your name").fill("J. Smith")
+    page.get_by_label("Your role").select_option("SENCO")
     rate(page, "leadership-1", "rag", "red")
     rate(page, "leadership-4", "rag", "amber")
     tool.go("#leadership")
@@ -433,6 +435,8 @@ def test_the_three_printed_documents(where, page, fresh_site, http_site, tmp_pat
 
     report, info = print_document(page, "report", tmp_path / "report.pdf")
     assert "Self-evaluation report" in report and "Oak Primary" in report and "SENCO: J. Smith" in report
+    assert "Rated by J. Smith, SENCO" in " ".join(report.split())
+    assert (tool.record()["rater"], tool.record()["role"]) == ("J. Smith", "SENCO")
     assert "One-page profiles seen in 4 of 12 classes" in report
     assert "by the summer term" in report and "Parents' evening on the new SEN information report" in report
     assert "Source" in report and "SEND Audit RAG rating (2020)" in report and "framework version 1.0" in report
@@ -448,6 +452,7 @@ def test_the_three_printed_documents(where, page, fresh_site, http_site, tmp_pat
     blank, info = print_document(page, "blank", tmp_path / "blank.pdf")
     assert "Blank copy for a meeting" in blank
     assert "Oak Primary" not in blank and "One-page profiles" not in blank and "summer term" not in blank
+    assert "Rated by" not in blank and "J. Smith" not in blank
     assert 10 <= int(info["Pages"]) <= 30
     # after printing a blank copy, the answers are back and nothing saved changed
     assert page.locator("#leadership-4--evidence").input_value() == "One-page profiles seen in 4 of 12 classes"

@@ -1,4 +1,5 @@
 """Loading and validating frameworks: one test per kind of mistake, with its exact message and place."""
+import re
 import shutil
 import subprocess
 import sys
@@ -254,6 +255,7 @@ def test_a_sixth_framework_is_just_a_yaml_file(tmp_path):
      'site.yaml:1:18: "brand_text" #ffffff on "brand" #ffdd00 has a contrast ratio of 1.3:1; text needs at least 4.5:1 (WCAG 2.2 AA)'),
     ("colours: {link: '#767676'}\n",  # 4.5:1 on white, but not on the grey panels
      'site.yaml:1:17: "link" #767676 on the grey panels #f3f2f1 has a contrast ratio of 4.0:1; text needs at least 4.5:1 (WCAG 2.2 AA)'),
+    ("rater_roles: [SENCO, 7]\n", 'site.yaml:1:22: "rater_roles[1]" should be text, not a whole number (put it in quotes, e.g. "1.0")'),
 ])
 def test_site_yaml_mistakes(tmp_path, site_yaml, message):
     root = make_root(tmp_path, MINIMAL)
@@ -354,3 +356,26 @@ def test_the_bundled_frameworks_keep_every_released_id():
     released = sorted(path.stem for path in (ROOT / "frameworks" / "released").glob("*.txt"))
     assert released == sorted(path.stem for path in (ROOT / "frameworks").glob("*.yaml"))
     assert build.released_warnings(ROOT) == []
+
+
+def test_rater_roles_mistakes(tmp_path):
+    assert problems_for(tmp_path / "empty", edit("evidence: Evidence\n", "evidence: Evidence\nrater_roles: []\n")) == [
+        'frameworks/test-audit.yaml:22:14: "rater_roles" should not be empty']
+    assert problems_for(tmp_path / "twice", edit("evidence: Evidence\n", "evidence: Evidence\nrater_roles: [SENCO, SENCO]\n")) == [
+        'frameworks/test-audit.yaml:22:14: "rater_roles" lists the same value twice']
+
+
+def test_the_roles_a_rater_chooses_from_are_the_frameworks_or_else_the_sites(tmp_path):
+    """"Your role" offers the framework's rater_roles where it has them, else site.yaml's, else the defaults."""
+    def roles(page):
+        chooser = re.search(r'<select[^>]*id="assessment-role"[^>]*>(.*?)</select>', page, re.S).group(1)
+        return re.findall(r"<option[^>]*>([^<]*)</option>", chooser)
+    own = make_root(tmp_path / "own", edit("evidence: Evidence\n", "evidence: Evidence\nrater_roles: [Headteacher, Peer reviewer]\n"))
+    assert build.build(own) == []
+    assert roles((own / "site" / "test-audit.html").read_text(encoding="utf-8")) == ["Not given", "Headteacher", "Peer reviewer"]
+    sites = make_root(tmp_path / "site", MINIMAL)
+    (sites / "site.yaml").write_text("rater_roles: [SENCO, SEND adviser]\n", encoding="utf-8")
+    assert build.build(sites) == []
+    assert roles((sites / "site" / "test-audit.html").read_text(encoding="utf-8")) == ["Not given", "SENCO", "SEND adviser"]
+    assert roles((ROOT / "site" / "send-audit-rag.html").read_text(encoding="utf-8")) == [
+        "Not given", "SENCO", "Headteacher", "SEND governor", "Class teacher", "External SEN/D professional", "Peer reviewer", "Other"]

@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const { load, frameworkData, plain } = require("./toolkit.js");
 
 const toolkit = load();
-const { answers, assessments, changes, dates, durable, plan, scoring, stamps, storage, transfer, views } = toolkit;
+const { answers, assessments, changes, dates, durable, moderation, plan, scoring, stamps, storage, transfer, views } = toolkit;
 const RAG = answers.index(frameworkData("send-audit-rag"));
 const SEED_000 = answers.index(frameworkData("send-self-evaluation"));
 const NOW = new Date("2026-11-22T10:42:00Z");
@@ -227,6 +227,39 @@ test("stamps: each part changed is stamped; a copy's newer answers win, an older
   assert.deepEqual(plain(transfer.merge(RAG, merged, cleared, "Before loading", NOW).answers["leadership-2"]), { rag: "green" });
 });
 
+test("moderation: how far apart raters are, by the points' order on the scale; the widest apart first", () => {
+  const rag = RAG.scales.rag, ten = SEED_000.scales["zero-to-ten"];
+  assert.deepEqual([["red", "red"], ["red", "amber"], ["red", "green"], ["green", undefined], [undefined, undefined]]
+    .map(values => plain(moderation.apart(rag, values))), [
+    { agreement: "agree", spread: 0 }, { agreement: "one", spread: 1 }, { agreement: "more", spread: 2 },
+    { agreement: "missing", spread: 0 }, { agreement: "missing", spread: 0 }]);
+  assert.deepEqual(plain(moderation.apart(ten, [0, 5])), { agreement: "more", spread: null });   // not applicable, and rated
+  assert.deepEqual(plain(moderation.apart(ten, [0, 0, undefined])), { agreement: "missing", spread: 0 });
+  const rater = (given) => Object.assign(assessments.create(RAG, {}, NOW), { answers: given });
+  const senco = rater({ "leadership-1": { rag: "red" }, "leadership-2": { rag: "green" }, "leadership-3": { rag: "amber", evidence: "Minutes" } });
+  const head = rater({ "leadership-1": { rag: "amber" }, "leadership-2": { rag: "green" }, "leadership-3": { rag: "amber" } });
+  const governor = rater({ "leadership-1": { rag: "green" }, "leadership-2": { rag: "green" }, "leadership-3": { rag: "amber" } });
+  const found = moderation.compare(RAG, [senco, head, governor]);
+  assert.deepEqual(plain(found.slice(0, 4).map(s => [s.item, s.agreement, s.spread, s.ratings[0].values, s.evidence])), [
+    ["leadership-1", "more", 2, ["red", "amber", "green"], [null, null, null]],
+    ["leadership-4", "missing", 0, [null, null, null], [null, null, null]],
+    ["leadership-5", "missing", 0, [null, null, null], [null, null, null]],
+    ["leadership-6", "missing", 0, [null, null, null], [null, null, null]]]);
+  assert.equal(found.length, Object.values(RAG.items).filter(item => item.type === "statement").length);
+  assert.deepEqual(plain(found.filter(s => s.agreement === "agree").map(s => s.item)), ["leadership-2", "leadership-3"]);
+  assert.deepEqual(plain(moderation.counts(found)), { more: 1, one: 0, missing: found.length - 3, agree: 2 });
+  assert.equal(moderation.choiceProblem([senco]), "Choose at least 2 assessments to compare.");
+  assert.equal(moderation.choiceProblem([senco, head]), null);
+  assert.equal(moderation.choiceProblem(Array(10).fill(senco)), "Choose at most 8 assessments to compare: 10 are chosen.");
+  Object.assign(senco, { rater: "J. Smith", role: "SENCO", setting: "Oak Primary" });
+  Object.assign(head, { rater: "J. Smith", role: "SENCO", setting: "Oak Primary" });
+  assert.equal(moderation.choiceProblem([senco, head]), "Two of the chosen assessments say they were rated by J. Smith, SENCO: " +
+    "choose one of them, or correct “Your name” in the other (open it under Your assessments).");
+  Object.assign(head, { rater: "A. Patel", role: "Headteacher", setting: "Elm Primary" });
+  assert.equal(moderation.choiceProblem([senco, head, governor]),
+    "The chosen assessments are of different settings (Oak Primary, Elm Primary): compare the judgements of one setting.");
+});
+
 test("types: each response type's parts, words, shape and what fits", () => {
   const GREAT = answers.index(frameworkData("good-to-great-send"));
   const HERTS = answers.index(frameworkData("herts-send-benchmark"));
@@ -298,7 +331,7 @@ test("views: what a fragment asks for, and which view's script is told it shows"
   assert.deepEqual(route("#compare-100%"), { view: "compare", reviewPoint: "100%" });
   assert.deepEqual(route("#action-a1"), { view: "plan", target: "action-a1--target" });
   assert.deepEqual(route("#no-such-thing"), { view: "overview" });
-  assert.deepEqual(SEED_000.views, ["overview", "summary", "priorities", "plan", "review-points", "files", "assessments", "compare"]);
+  assert.deepEqual(SEED_000.views, ["overview", "summary", "priorities", "plan", "review-points", "files", "assessments", "compare", "moderation"]);
 
   const told = [];
   views.register("test-a", { show: (where, page) => told.push("show a " + where.view + " " + page), leave: () => told.push("leave a") });

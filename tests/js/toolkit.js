@@ -10,7 +10,7 @@ const JS = path.join(ROOT, "theme", "js");
 // The logic scripts: no DOM, no storage used as they load. Each response type's script is one of them.
 const TYPES = fs.readdirSync(path.join(JS, "types")).filter(name => name.endsWith(".js")).sort().map(name => "types/" + name);
 const LOGIC = ["dom.js", "storage.js", "durable.js", "answers.js", "dates.js", "types.js", ...TYPES, "changes.js", "assessments.js",
-               "scoring.js", "plan.js", "stamps.js", "transfer.js", "views.js"];
+               "scoring.js", "plan.js", "stamps.js", "transfer.js", "views.js", "moderation.js"];
 
 /* The scripts in an order their first lines allow ("// Needs: answers, dom": each after the scripts it needs), as
    build.py's script_order puts them in the page. */

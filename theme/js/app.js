@@ -47,7 +47,7 @@
     var controls = toolkit.controls.create(byId("main"), framework, session.change, say);
     var views = toolkit.views.create(framework, onShow);
     /* What a view's script may ask of the app when it shows (views.register). */
-    var page = { framework: framework, record: session.record, readOnly: session.readOnly };
+    var page = { framework: framework, record: session.record, readOnly: session.readOnly, listed: session.listed };
     var planView = toolkit.planView.create(framework, session.change, session.record, session.readOnly);
     toolkit.assessmentsView.create(framework, {
       session: session, saved: saved, store: store, status: status, refresh: refresh, damaged: saved.damaged, go: views.go

@@ -12,6 +12,9 @@
   var cell = toolkit.dom.cell;
   var plural = toolkit.dom.plural;
   var confirm = toolkit.dom.confirm;
+  /* The open assessment's details: each field's id, and the record's field it edits (its id after "assessment-"). */
+  var DETAILS = [["assessment-setting", "setting"], ["assessment-period", "period"], ["assessment-participants", "participants"],
+                 ["assessment-rater", "rater"], ["assessment-role", "role"]];
 
   /* ---- your assessments */
 
@@ -32,12 +35,15 @@
       actions.push(actionButton("Delete", title, { delete: record.id }));
       cell(row, actions).className = "table__actions";
     });
-    [["assessment-setting", "setting"], ["assessment-period", "period"], ["assessment-participants", "participants"]]
-      .forEach(function (pair) {
-        var field = byId(pair[0]);
-        if (document.activeElement !== field) { field.value = current[pair[1]] || ""; }
-        field.disabled = readOnly;
-      });
+    DETAILS.forEach(function (pair) {
+      var field = byId(pair[0]);
+      var value = current[pair[1]] || "";
+      if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (option) { return option.value === value; })) {
+        field.appendChild(element("option", value));   // a role from another council's or framework's list
+      }
+      if (document.activeElement !== field) { field.value = value; }
+      field.disabled = readOnly;
+    });
     byId("assessment-name").textContent = assessments.title(current);
     showDamaged(damaged);
   }
@@ -276,9 +282,7 @@
           if (event.key === "Enter") { byId(pair[1]).click(); }
         });
       });
-    ["assessment-setting", "assessment-period", "assessment-participants"].forEach(function (id) {
-      byId(id).addEventListener("input", editDetails);
-    });
+    DETAILS.forEach(function (pair) { byId(pair[0]).addEventListener(pair[0] === "assessment-role" ? "change" : "input", editDetails); });
     byId("review-point-name").value = assessments.termName(new Date());
 
     toolkit.views.register("assessments", { show: function () {

@@ -91,6 +91,8 @@
       ["setting", record.setting, typeof record.setting === "string", "text"],
       ["period", record.period, typeof record.period === "string", "text"],
       ["participants", record.participants, record.participants === undefined || typeof record.participants === "string", "text"],
+      ["rater", record.rater, record.rater === undefined || isShortText(record.rater), "text of up to 200 characters"],
+      ["role", record.role, record.role === undefined || isShortText(record.role), "text of up to 200 characters"],
       ["created", record.created, toolkit.dates.isDate(record.created), "a date"],
       ["updated", record.updated, record.updated === null || toolkit.dates.isDate(record.updated), "a date"],
       ["revision", record.revision, Number.isSafeInteger(record.revision) && record.revision >= 0, "a whole number"],
@@ -116,6 +118,10 @@
 
   function matches(pattern, value) {
     return typeof value === "string" && pattern.test(value);
+  }
+
+  function isShortText(text) {
+    return typeof text === "string" && text.length <= 200;
   }
 
   function isName(text) {
@@ -328,6 +334,11 @@
     return record.period ? setting + ", " + record.period : setting;
   }
 
+  /* Who rated an assessment, in words: "J. Smith, SENCO", "J. Smith", "SENCO"; "" when not given. */
+  function raterText(record) {
+    return [record.rater, record.role].filter(Boolean).join(", ");
+  }
+
   /* The school term a date falls in: "Autumn 2026" (September to December), "Spring 2027"
      (January to March), "Summer 2027" (April to August). */
   function termName(date) {
@@ -405,6 +416,7 @@
     misfits: misfits,
     fitting: fitting,
     title: title,
+    raterText: raterText,
     termName: termName,
     reviewPoint: reviewPoint,
     findReviewPoint: findReviewPoint,

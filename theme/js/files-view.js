@@ -216,7 +216,8 @@
       chosen.records.forEach(function (record, index) {
         var set = box.appendChild(element("fieldset", undefined, "field load-choice"));
         set.appendChild(element("legend", "From the file: " + assessments.title(record), "field__label"));
-        set.appendChild(element("p", contents(record) + (record.updated ? "; last saved " + toolkit.dates.formatDateTime(record.updated) : "") + ".", "hint"));
+        set.appendChild(element("p", contents(record) + (assessments.raterText(record) ? "; rated by " + assessments.raterText(record) : "") +
+          (record.updated ? "; last saved " + toolkit.dates.formatDateTime(record.updated) : "") + ".", "hint"));
         var match = here.find(function (mine) { return mine.id === record.id; });
         set.appendChild(option(index, "new", "Add it as a new assessment", "Nothing saved here changes.", !match));
         here.forEach(function (mine) {

@@ -348,6 +348,9 @@
     byId("cover-period").textContent = blank ? "" : record.period || "Not given";
     var participants = blank ? [] : [record.participants || ""].concat(participantRows(framework, record)).filter(Boolean);
     byId("cover-participants").textContent = participants.join("\n") || (blank ? "" : "Not given");
+    var rater = blank ? "" : toolkit.assessments.raterText(record);   // shown only when given
+    byId("cover-rater").textContent = rater;
+    document.querySelectorAll(".cover-rater").forEach(function (part) { part.hidden = !rater; });
     byId("cover-printed").textContent = toolkit.dates.formatDate(new Date().toISOString());
   }
 

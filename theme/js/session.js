@@ -122,7 +122,7 @@
       }
       if (path[0] === "actions") { return toolkit.plan.WORDS.indexOf(path[2]) >= 0; }
       if (path[0] === "reviewPoints") { return path[2] === "name"; }
-      return ["setting", "period", "participants"].indexOf(path[0]) >= 0 && path.length === 1;
+      return ["setting", "period", "participants", "rater"].indexOf(path[0]) >= 0 && path.length === 1;
     }
 
     function deletedElsewhere() {

@@ -190,6 +190,7 @@
       put(merged.completed, id, (has(merged.completed, id) && merged.completed[id]) || incoming.completed[id]);
     });
     ["setting", "period", "participants"].forEach(function (field) { merged[field] = incoming[field] || merged[field]; });
+    // who rated it (rater, role) stays this copy's own
     incoming.reviewPoints.forEach(function (point) {
       if (!assessments.findReviewPoint(merged, point.id)) { merged.reviewPoints.push(JSON.parse(JSON.stringify(point))); }
     });

@@ -1,0 +1,183 @@
+"""Comparing raters' judgements (#moderation): four people's assessments of seed 000 and of seed 002, saved in the
+browser, put side by side; the statements in the order Python computes from the same records (furthest apart first),
+each person's ratings in words, the filter, the messages for a wrong choice, axe, and the keyboard only."""
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import PREFIX, axe_violations, open_tool, url_of
+from test_file_checks import record
+
+RATERS = [("J. Smith", "SENCO"), ("A. Patel", "Headteacher"), ("L. Grant", "SEND governor"),
+          ("R. Okafor", "External SEN/D professional")]
+ORDER = {"more": 3, "one": 2, "missing": 1, "agree": 0}
+WORDS = {"more": "Further apart", "one": "One point apart", "missing": "Not rated by everyone", "agree": "All agree"}
+
+
+def framework_data(page):
+    return json.loads(page.locator("#framework-data").text_content())
+
+
+def statements(data):
+    return [(section["id"], item) for section in data["sections"] for item in section["items"]
+            if item["type"] == "statement" and item.get("ratings")]
+
+
+def four_raters(data):
+    """Four people's answers: each statement's ratings walk the scale at a pace of their own, and some are skipped."""
+    records = []
+    for number, (name, role) in enumerate(RATERS):
+        answers = {}
+        for place, (_, item) in enumerate(statements(data)):
+            answer = {}
+            for rating in item["ratings"]:
+                points = data["scales"][rating["scale"]]["points"]
+                if (place + number) % 7 == 6:
+                    continue   # not rated by this person
+                answer[rating["id"]] = points[(place * (number + 1) // 3 + (number if place % 4 == 0 else 0)) % len(points)]["value"]
+            if number == 2 and place % 5 == 0:
+                answer["evidence"] = f"Seen on the governors' visit, statement {place + 1}"
+            if answer:
+                answers[item["id"]] = answer
+        records.append(record(data["framework"], answers, id=f"a-rater-{number}", rater=name, role=role,
+                              frameworkVersion=data["version"]))
+    return records
+
+
+def apart(scale, values):
+    """How far apart, as moderation.js says it: (agreement, spread); spread None where it is not a distance."""
+    given = [value for value in values if value is not None]
+    points = [next(point for point in scale["points"] if point["value"] == value) for value in given]
+    not_applicable = sum(1 for point in points if point.get("not_applicable"))
+    if not_applicable and not_applicable < len(given):
+        return "more", None
+    places = [scale["points"].index(point) for point in points]
+    spread = max(places) - min(places) if places else 0
+    return ("more" if spread > 1 else "one" if spread == 1 else "missing" if len(given) < len(values) else "agree"), spread
+
+
+def expected_order(data, records):
+    """Each statement's id and how far apart, the furthest first, as computed here from the records."""
+    found = []
+    for place, (_, item) in enumerate(statements(data)):
+        judged = [apart(data["scales"][rating["scale"]], [r["answers"].get(item["id"], {}).get(rating["id"]) for r in records])
+                  for rating in item["ratings"]]
+        widest = max(judged, key=lambda j: (ORDER[j[0]], float("inf") if j[1] is None else j[1]))
+        found.append((item["id"], widest[0], widest[1], place))
+    found.sort(key=lambda f: (-ORDER[f[1]], -(float("inf") if f[2] is None else f[2]), f[3]))
+    return [(ident, agreement) for ident, agreement, _, _ in found]
+
+
+def save_records(page, framework, records):
+    page.evaluate("([prefix, records]) => { records.forEach(r => localStorage.setItem(prefix + 'assessment:' + r.id, JSON.stringify(r)));"
+                  " localStorage.setItem(prefix + 'current', records[0].id); }", [PREFIX.format(framework), records])
+
+
+def shown_statements(page):
+    """The statements in the table, in order, by their row headings; and each one's "how far apart" words."""
+    return page.evaluate("""() => [...document.querySelectorAll('#moderation-table tbody th')].map(th => {
+        const row = th.parentElement; return [th.textContent, row.lastElementChild.textContent]; })""")
+
+
+@pytest.mark.parametrize("framework", ["send-self-evaluation", "herts-send-benchmark"])
+def test_four_raters_side_by_side_in_the_order_python_computes(framework, page, fresh_site, http_site):
+    url = url_of("file", fresh_site, http_site, f"{framework}.html")
+    open_tool(page, url, framework)
+    data = framework_data(page)
+    records = four_raters(data)
+    save_records(page, framework, records)
+    page.goto("about:blank")   # and open the page again, on what is saved
+    open_tool(page, url + "#assessments", framework)
+    page.get_by_role("link", name="Compare raters' judgements").click()
+    expect(page.locator("#moderation-title")).to_be_focused()
+    expect(page.locator("#moderation-problem")).to_have_text("Choose at least 2 assessments to compare.")
+    for name, role in RATERS:
+        page.get_by_label(f"{name}, {role} (Oak Primary, Autumn 2026)").check()
+    expect(page.locator("#moderation-problem")).to_have_text("")
+    expected = expected_order(data, records)
+    names = page.evaluate("ids => ids.map(id => SendToolkit.panels.itemName(id))", [ident for ident, _ in expected])
+    assert [row[0] for row in shown_statements(page)] == names
+    headings = page.locator("#moderation-table thead th").all_inner_texts()
+    assert headings == ["Statement", "Answer"] + [f"{name}, {role}" for name, role in RATERS] + ["How far apart"]
+    tally = {agreement: sum(1 for _, a in expected if a == agreement) for agreement in ORDER}
+    expect(page.locator("#moderation-summary")).to_have_text(
+        f"4 people's judgements of {len(expected)} statements: {tally['more']} further apart than one point, {tally['one']} "
+        f"one point apart, {tally['missing']} not rated by everyone, and {tally['agree']} where all agree.")
+    assert tally["more"] and tally["one"]
+    first = dict(statements_ids(data))[expected[0][0]]   # the furthest apart: each person's rating in words
+    row = page.locator("#moderation-table tbody tr").first
+    words = [cell.strip() for cell in row.inner_text().split("\t")]
+    rating = first["ratings"][0]
+    values = [r["answers"].get(first["id"], {}).get(rating["id"]) for r in records]
+    labels = page.evaluate("([id, part, values]) => values.map(v => { const f = SendToolkit.answers.index("
+                           "JSON.parse(document.getElementById('framework-data').textContent));"
+                           " return SendToolkit.types.of(f.items[id]).valueText(f, f.items[id], part, v === null ? undefined : v); })",
+                           [first["id"], rating["id"], values])
+    assert words[2:6] == labels
+    assert axe_violations(page) == []
+    page.get_by_label("Show only the statements where they differ").check()
+    assert len(shown_statements(page)) == len(expected) - tally["agree"]
+    assert axe_violations(page) == []
+
+
+def statements_ids(data):
+    return [(item["id"], item) for _, item in statements(data)]
+
+
+def test_choosing_whose_judgements_to_compare_by_keyboard_only_and_the_wrong_choices_said(page, fresh_site, http_site):
+    """Over http under a sub-path: from Your assessments to the comparison and its filter by keyboard alone; one
+    person chosen, the same person twice, and two settings each get a message that says what to do."""
+    framework = "send-audit-rag"
+    url = url_of("http", fresh_site, http_site, f"{framework}.html")
+    open_tool(page, url, framework)
+    records = four_raters(framework_data(page))
+    records[3]["rater"], records[3]["role"] = RATERS[0]          # two say they are J. Smith, SENCO
+    records[2]["setting"] = "Elm Primary"                         # and one rated another school
+    save_records(page, framework, records)
+    page.goto("about:blank")
+    open_tool(page, url + "#assessments", framework)
+    keys = page.keyboard
+    link = page.get_by_role("link", name="Compare raters' judgements")
+    link.focus()
+    keys.press("Enter")
+    expect(page.locator("#moderation-title")).to_be_focused()
+    problem = page.locator("#moderation-problem")
+
+    def tab_to(label, checked=None):
+        """Tab to the first check box with this label (and, if given, this state)."""
+        for _ in range(12):
+            keys.press("Tab")
+            here = page.evaluate("() => { const a = document.activeElement; "
+                                 "return [a.labels && a.labels[0] ? a.labels[0].textContent : '', a.checked]; }")
+            if here[0] == label and checked in (None, here[1]):
+                return
+        raise AssertionError(f"never reached {label}")
+
+    tab_to("J. Smith, SENCO (Oak Primary, Autumn 2026)")
+    keys.press("Space")
+    expect(problem).to_have_text("Choose at least 2 assessments to compare.")
+    page.locator("#moderation-title").focus()
+    tab_to("L. Grant, SEND governor (Elm Primary, Autumn 2026)")
+    keys.press("Space")
+    expect(problem).to_have_text("The chosen assessments are of different settings (Oak Primary, Elm Primary): compare the "
+                                 "judgements of one setting.")
+    keys.press("Space")
+    page.locator("#moderation-title").focus()
+    tab_to("J. Smith, SENCO (Oak Primary, Autumn 2026)", checked=False)   # the other J. Smith
+    keys.press("Space")
+    expect(problem).to_have_text("Two of the chosen assessments say they were rated by J. Smith, SENCO: choose one of them, or "
+                                 "correct “Your name” in the other (open it under Your assessments).")
+    assert page.locator("#moderation-result").is_hidden()
+    keys.press("Space")
+    page.locator("#moderation-title").focus()
+    tab_to("A. Patel, Headteacher (Oak Primary, Autumn 2026)")
+    keys.press("Space")
+    expect(problem).to_have_text("")
+    expect(page.locator("#moderation-summary")).to_contain_text("2 people's judgements of 57 statements: ")
+    every = len(shown_statements(page))
+    tab_to("Show only the statements where they differ")
+    keys.press("Space")
+    differ = len(shown_statements(page))
+    assert 0 < differ < every
+    assert axe_violations(page) == []

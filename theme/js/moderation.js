@@ -1,0 +1,88 @@
+// Needs: answers, assessments
+/* Moderation: pure functions putting several raters' assessments of one framework side by side, statement by
+   statement, and saying how far apart their ratings are. No DOM.
+
+   For each rating of a statement, the raters' points are placed by their order on the scale (so Red, Amber,
+   Green are 0, 1, 2 apart, like 1 to 10): "agree" when every rater gave the same point, "one" when they are
+   one point apart, "more" when further apart or when some said not applicable and others rated it, and
+   "missing" when they agree as far as they go but not everyone rated it. A statement is as far apart as its
+   widest rating. */
+(function (toolkit) {
+  "use strict";
+
+  var MOST_RATERS = 8;
+  var ORDER = { more: 3, one: 2, missing: 1, agree: 0 };
+
+  /* How far apart the raters' values on one scale are: { agreement, spread } (spread: the most points apart,
+     or null where that is not a distance). */
+  function apart(scale, values) {
+    var given = values.filter(function (value) { return value !== undefined; });
+    var points = given.map(function (value) { return toolkit.answers.pointFor(scale, value); });
+    var notApplicable = points.filter(function (point) { return point && point.not_applicable; }).length;
+    if (notApplicable && notApplicable < given.length) { return { agreement: "more", spread: null }; }
+    var places = points.map(function (point) { return scale.points.indexOf(point); });
+    var spread = places.length ? Math.max.apply(null, places) - Math.min.apply(null, places) : 0;
+    var agreement = spread > 1 ? "more" : spread === 1 ? "one" : given.length < values.length ? "missing" : "agree";
+    return { agreement: agreement, spread: spread };
+  }
+
+  /* Every rated statement with each rater's answer: [{ item, section, ratings: [{ id, scale, values, agreement,
+     spread }], evidence: [text per rater], agreement, spread }], the widest apart first (then the framework's
+     order). records: the raters' assessments, 2 to 8. */
+  function compare(framework, records) {
+    var statements = [];
+    framework.sections.forEach(function (section) {
+      section.items.forEach(function (item) {
+        if (item.type !== "statement" || !(item.ratings || []).length) { return; }
+        var answers = records.map(function (record) { return record.answers[item.id] || {}; });
+        var ratings = item.ratings.map(function (rating) {
+          var values = answers.map(function (answer) { return answer[rating.id]; });
+          return Object.assign({ id: rating.id, scale: rating.scale, values: values }, apart(framework.scales[rating.scale], values));
+        });
+        var widest = ratings.reduce(function (most, rating) { return wider(rating, most) > 0 ? rating : most; }, ratings[0]);
+        statements.push({ item: item.id, section: section.id, ratings: ratings, place: statements.length,
+                          evidence: answers.map(function (answer) { return answer.evidence; }),
+                          agreement: widest.agreement, spread: widest.spread });
+      });
+    });
+    return statements.sort(function (a, b) { return wider(b, a) || a.place - b.place; });
+  }
+
+  /* > 0 when a is further apart than b. */
+  function wider(a, b) {
+    return ORDER[a.agreement] - ORDER[b.agreement] || spreadOf(a) - spreadOf(b);
+  }
+
+  function spreadOf(judged) {
+    return judged.spread === null ? Infinity : judged.spread;
+  }
+
+  /* How many statements are each way apart: { more, one, missing, agree }. */
+  function counts(statements) {
+    return statements.reduce(function (tally, statement) { tally[statement.agreement] += 1; return tally; },
+                              { more: 0, one: 0, missing: 0, agree: 0 });
+  }
+
+  /* What is wrong with a choice of raters' assessments to put side by side, in words, or null. */
+  function choiceProblem(records) {
+    if (records.length < 2) { return "Choose at least 2 assessments to compare."; }
+    if (records.length > MOST_RATERS) {
+      return "Choose at most " + MOST_RATERS + " assessments to compare: " + records.length + " are chosen.";
+    }
+    var raters = records.map(toolkit.assessments.raterText).filter(Boolean);
+    var twice = raters.find(function (rater, index) { return raters.indexOf(rater) !== index; });
+    if (twice) {
+      return "Two of the chosen assessments say they were rated by " + twice + ": choose one of them, or correct “Your name” " +
+        "in the other (open it under Your assessments).";
+    }
+    var settings = records.map(function (record) { return record.setting; }).filter(function (setting, index, all) {
+      return setting && all.indexOf(setting) === index;
+    });
+    if (settings.length > 1) {
+      return "The chosen assessments are of different settings (" + settings.join(", ") + "): compare the judgements of one setting.";
+    }
+    return null;
+  }
+
+  toolkit.moderation = { MOST_RATERS: MOST_RATERS, apart: apart, compare: compare, counts: counts, choiceProblem: choiceProblem };
+}(window.SendToolkit = window.SendToolkit || {}));
