@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import PREFIX, axe_violations, open_tool, url_of
-from test_file_checks import record
+from test_file_checks import answers_file, record
 
 RATERS = [("J. Smith", "SENCO"), ("A. Patel", "Headteacher"), ("L. Grant", "SEND governor"),
           ("R. Okafor", "External SEN/D professional")]
@@ -181,3 +181,49 @@ def test_choosing_whose_judgements_to_compare_by_keyboard_only_and_the_wrong_cho
     differ = len(shown_statements(page))
     assert 0 < differ < every
     assert axe_violations(page) == []
+
+
+def test_people_s_files_are_added_compared_and_not_saved_and_a_bad_one_is_listed_with_why(page, fresh_site, http_site, tmp_path):
+    """Files added straight to the comparison: four people's files and two that cannot be read. The four are compared
+    at once; the two are listed, each with its reason; nothing is saved. Ten people are more than the 8 allowed."""
+    framework = "send-audit-rag"
+    tool = open_tool(page, url_of("file", fresh_site, http_site, f"{framework}.html") + "#moderation", framework)
+    records = four_raters(framework_data(page))
+    paths = []
+    for number, one in enumerate(records):
+        path = tmp_path / f"rater {number + 1}.json"
+        path.write_text(answers_file(framework, [one]), encoding="utf-8")
+        paths.append(path)
+    (tmp_path / "cut short.json").write_text(answers_file(framework, [records[0]])[:300], encoding="utf-8")
+    other = dict(records[0], framework="send-self-evaluation")
+    (tmp_path / "another framework.json").write_text(answers_file("send-self-evaluation", [other]), encoding="utf-8")
+    before = tool.storage()
+    page.set_input_files("#moderation-files", [str(p) for p in paths] + [str(tmp_path / "cut short.json"),
+                                                                          str(tmp_path / "another framework.json")])
+    expect(page.locator("#moderation-refused-title")).to_have_text("2 files could not be added")
+    assert page.locator("#moderation-refused-list li").all_inner_texts() == [
+        "cut short.json: The file is incomplete: it starts as a file of answers but is cut short or damaged, so it cannot be "
+        "read. It may not have finished downloading or copying. Download your answers again on the computer where they are saved.",
+        "another framework.json: The file holds answers for another framework, “SEND Self Evaluation tool”, not for this one, "
+        "“SEND Audit RAG rating”. Open that framework's page and load the file there."]
+    labels = page.locator("#moderation-raters label").all_inner_texts()
+    assert labels[-4:] == [f"{name}, {role} (Oak Primary, Autumn 2026, from rater {n + 1}.json)" for n, (name, role) in enumerate(RATERS)]
+    assert [page.locator(f"#{box}").is_checked() for box in page.locator("#moderation-raters input").evaluate_all(
+        "boxes => boxes.map(b => b.id)")][-4:] == [True] * 4
+    expect(page.locator("#moderation-summary")).to_contain_text("4 people's judgements of 57 statements: ")
+    names = page.evaluate("ids => ids.map(id => SendToolkit.panels.itemName(id))",
+                          [ident for ident, _ in expected_order(framework_data(page), records)])
+    assert [row[0] for row in shown_statements(page)] == names
+    assert tool.storage() == before   # only compared: nothing saved
+    assert axe_violations(page) == []
+
+    more = []
+    for number in range(6):
+        extra = dict(records[number % 4], rater=f"Teacher {number + 1}", role="Class teacher", id=f"a-teacher-{number}")
+        path = tmp_path / f"teacher {number + 1}.json"
+        path.write_text(answers_file(framework, [extra]), encoding="utf-8")
+        more.append(str(path))
+    page.set_input_files("#moderation-files", more)
+    expect(page.locator("#moderation-problem")).to_have_text("Choose at most 8 assessments to compare: 10 are chosen.")
+    assert page.locator("#moderation-result").is_hidden()
+    assert page.locator("#moderation-refused").is_hidden()

@@ -1,7 +1,8 @@
-// Needs: assessments, dom, moderation, panels, types, views
+// Needs: assessments, dom, moderation, panels, transfer, types, views
 /* The "Compare raters' judgements" view (#moderation, reached from Your assessments): choose 2 to 8 of the
    assessments saved here, each one person's ratings, and see each statement's ratings and evidence side by side,
-   the furthest apart first, with how far apart in words. Reads only: nothing here changes an assessment. */
+   the furthest apart first, with how far apart in words; or add people's files of answers, compared without
+   being saved. Reads only: nothing here changes an assessment. */
 (function (toolkit) {
   "use strict";
 
@@ -13,26 +14,65 @@
   var moderation = toolkit.moderation;
 
   var APART = { more: "Further apart", one: "One point apart", missing: "Not rated by everyone", agree: "All agree" };
-  var chosen = [];   // the ids of the assessments chosen, in the order chosen
-  var shown = null;  // what the app gave when the view last showed (views.register)
+  var chosen = [];     // the keys of the assessments chosen, in the order chosen
+  var shown = null;    // what the app gave when the view last showed (views.register)
+  var fromFiles = [];  // { key, record, file (its name) } for each assessment in the files added
+
+  /* Every assessment to choose from: those saved here (the latest first), then those from files. */
+  function candidates() {
+    return assessments.byRecent(shown.listed()).map(function (record) { return { key: "saved-" + record.id, record: record }; })
+      .concat(fromFiles);
+  }
 
   function show(where, page) {
     shown = page;
-    var records = assessments.byRecent(page.listed());
-    chosen = chosen.filter(function (id) { return records.some(function (record) { return record.id === id; }); });
+    var all = candidates();
+    chosen = chosen.filter(function (key) { return all.some(function (one) { return one.key === key; }); });
     var box = byId("moderation-raters");
     box.textContent = "";
-    records.forEach(function (record) {
+    all.forEach(function (one, index) {
       var wrap = box.appendChild(element("div", undefined, "checkbox"));
       var input = wrap.appendChild(element("input"));
       input.type = "checkbox";
-      input.id = "moderate-" + record.id;
-      input.value = record.id;
-      input.checked = chosen.indexOf(record.id) >= 0;
-      var label = wrap.appendChild(element("label", whose(record) + " (" + assessments.title(record) + ")"));
+      input.id = "moderate-" + index;
+      input.value = one.key;
+      input.checked = chosen.indexOf(one.key) >= 0;
+      var label = wrap.appendChild(element("label", whose(one.record) + " (" + assessments.title(one.record) +
+        (one.file ? ", from " + one.file : "") + ")"));
       label.htmlFor = input.id;
     });
-    draw(page.framework, records);
+    draw(page.framework, all);
+  }
+
+  /* Read the files chosen: each assessment in them is added and chosen; a file that cannot be read is listed
+     with why, and the others still come in. */
+  function addFiles(files) {
+    var title = byId("framework-title").textContent.trim();
+    Promise.all(Array.prototype.map.call(files, function (file) {   // each file's { records } or { error }, in order
+      var tooBig = toolkit.transfer.sizeProblem(file.size);
+      if (tooBig) { return { name: file.name, error: tooBig }; }
+      return file.text().then(function (text) {
+        return Object.assign({ name: file.name }, toolkit.transfer.read(text, shown.framework, title));
+      }, function () {
+        return { name: file.name, error: "This browser was not allowed to read it. Copy it to this computer and try again." };
+      });
+    })).then(function (read) {
+      var refused = read.filter(function (one) { return one.error; });
+      read.filter(function (one) { return !one.error; }).forEach(function (one) {
+        one.records.forEach(function (record) {
+          var key = "file-" + (fromFiles.length + 1);
+          fromFiles.push({ key: key, record: record, file: one.name });
+          chosen.push(key);
+        });
+      });
+      byId("moderation-refused").hidden = !refused.length;
+      byId("moderation-refused-title").textContent = refused.length === 1 ? "1 file could not be added" :
+        refused.length + " files could not be added";
+      var list = byId("moderation-refused-list");
+      list.textContent = "";
+      refused.forEach(function (one) { list.appendChild(element("li", one.name + ": " + one.error)); });
+      show(null, shown);
+    });
   }
 
   /* Who rated an assessment, or its title when it does not say. */
@@ -40,8 +80,8 @@
     return assessments.raterText(record) || "Rater not given";
   }
 
-  function draw(framework, records) {
-    var picked = chosen.map(function (id) { return records.find(function (record) { return record.id === id; }); });
+  function draw(framework, all) {
+    var picked = chosen.map(function (key) { return all.find(function (one) { return one.key === key; }).record; });
     var problem = moderation.choiceProblem(picked);
     byId("moderation-problem").textContent = problem || "";
     byId("moderation-result").hidden = Boolean(problem);
@@ -91,11 +131,17 @@
 
   document.addEventListener("change", function (event) {
     var target = event.target;
+    if (!shown) { return; }
+    if (target.id === "moderation-files") {
+      addFiles(target.files);
+      target.value = "";
+      return;
+    }
     if (target.closest && target.closest("#moderation-raters")) {
-      chosen = chosen.filter(function (id) { return id !== target.value; }).concat(target.checked ? [target.value] : []);
+      chosen = chosen.filter(function (key) { return key !== target.value; }).concat(target.checked ? [target.value] : []);
     } else if (target.id !== "moderation-differences") {
       return;
     }
-    if (shown) { draw(shown.framework, assessments.byRecent(shown.listed())); }
+    draw(shown.framework, candidates());
   });
 }(window.SendToolkit = window.SendToolkit || {}));
