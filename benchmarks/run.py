@@ -3,7 +3,7 @@ completed assessment stores, and Lighthouse; then every budget, met or missed.
 
     .venv/bin/python benchmarks/run.py            (or: make benchmark)
     .venv/bin/python benchmarks/run.py build      (only 1., the build times and their budgets: about a minute)
-    .venv/bin/python benchmarks/run.py merging    (only 8., merging two copies: under a minute)
+    .venv/bin/python benchmarks/run.py merging    (only 8. and 9., merging two copies and comparing raters: about a minute)
 
 It prints Markdown (kept in benchmarks/RESULTS.md with the command), progress on stderr, and exits 0
 whether budgets are met or not: it is a report. A missed budget is printed as **MISSED** with the gap,
@@ -95,6 +95,11 @@ What is measured, and how:
    made from it: the head then changed 300 ratings, the SENCO 100 evidence boxes and 50 of the head's 300 ratings
    (50 conflicts). Opened from file:// in Chromium with its CPU slowed 4x; timed in the page: what loading the
    file would do (transfer.preview) and the merged record (transfer.merge), median of RUNS. Budget: at most 50 ms.
+
+9. Comparing raters (issue 13): 8 people's assessments of a generated 1,000-statement framework (two ratings and
+   evidence each), and 4 people's of seed 000, saved in the browser; on the "Compare raters' judgements" view,
+   from file:// with the CPU slowed 4x, the time from ticking the last person to the comparison drawn (the next
+   frame), median of RUNS. Budgets: at most 300 ms for 8 x 1,000, at most 50 ms for 4 x seed 000.
 """
 import contextlib
 import functools
@@ -158,6 +163,7 @@ BUDGET_USABLE_MULTIPLE = 2         # seed 000 usable in at most 2 x the time its
 BUDGET_STORAGE = 100 * KB          # seed 000 completed, two review points, UTF-16 bytes
 BUDGET_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100}
 BUDGET_MERGE_MS = 50               # two copies of a 1,000-statement assessment, CPU slowed 4x
+BUDGET_COMPARE_RATERS_MS = {"8 people, 1,000 statements": 300, "4 people, seed 000": 50}   # CPU slowed 4x
 
 EVIDENCE = ("Provision map and SEND register reviewed each term with the SENCO; pupil voice survey in the autumn; "
             "book looks and learning walks; minutes of the SEND governor's visit; EHCP annual review outcomes.")
@@ -555,6 +561,80 @@ def report_merging(browser, temp, budgets):
     print()
     budgets.check(f"Merge of two copies of a 1,000-statement assessment at most {BUDGET_MERGE_MS} ms, CPU 4x", f"{ms:.1f} ms",
                   ms > BUDGET_MERGE_MS, f"{ms - BUDGET_MERGE_MS:.1f} ms")
+
+
+RATERS = """([prefix, people]) => {
+    const toolkit = window.SendToolkit;
+    const framework = toolkit.answers.index(JSON.parse(document.getElementById("framework-data").textContent));
+    for (let n = 0; n < people; n += 1) {
+        const record = toolkit.assessments.create(framework, { setting: "Benchmark School", period: "Autumn 2026" },
+                                                  new Date(Date.UTC(2026, 10, 1, 9, n)));
+        record.id = "rater-" + n;
+        record.rater = "Rater " + (n + 1);
+        framework.sections.forEach(section => section.items.forEach((item, i) => {
+            if (item.type !== "statement" || !item.ratings) return;
+            const answer = { evidence: "What rater " + (n + 1) + " saw for this statement: minutes, visits and data." };
+            item.ratings.forEach((rating, r) => {
+                const points = framework.scales[rating.scale].points;
+                answer[rating.id] = points[(i * (n + 1) + r * 3 + n) % points.length].value;
+            });
+            record.answers[item.id] = answer;
+        }));
+        localStorage.setItem(prefix + "assessment:" + record.id, JSON.stringify(record));
+    }
+}"""
+COMPARE_RATERS = """async (runs) => {
+    const boxes = [...document.querySelectorAll("#moderation-raters input")];
+    const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
+    boxes.slice(0, -1).forEach(box => box.click());
+    await frame();
+    const last = boxes[boxes.length - 1], times = [];
+    for (let i = 0; i < runs; i += 1) {
+        const start = performance.now();
+        last.click();
+        await frame();
+        times.push(performance.now() - start);
+        if (document.getElementById("moderation-result").hidden) throw new Error(document.getElementById("moderation-problem").textContent);
+        last.click();
+        await frame();
+    }
+    return [times.sort((a, b) => a - b)[Math.floor(runs / 2)], document.querySelectorAll("#moderation-table tr").length];
+}"""
+
+
+def time_comparing_raters(browser, page_path, framework_id, people):
+    """ms from ticking the last person to the comparison drawn, and the table's rows."""
+    page = throttled_page(browser)
+    url = page_path.as_uri()
+    open_tool(page, url)
+    page.evaluate(RATERS, [f"send-toolkit:{framework_id}:v1:", people])
+    page.goto("about:blank")
+    open_tool(page, url + "#moderation")
+    result = page.evaluate(COMPARE_RATERS, RUNS)
+    page.context.close()
+    return result
+
+
+def report_comparing_raters(browser, site, temp, budgets):
+    print("## Comparing raters' judgements")
+    print()
+    framework = generated_framework(1000, statements=1000)
+    root = corpus(temp / "raters", [framework])
+    assert build.build(root, root / "site") == []
+    cases = {"8 people, 1,000 statements": (root / "site" / f"{framework['id']}.html", framework["id"], 8),
+             "4 people, seed 000": (site / f"{SEED_000}.html", SEED_000, 4)}
+    print(f"From file://, CPU slowed 4x, median of {RUNS}: from ticking the last person to the comparison drawn.")
+    print()
+    print("| comparison | drawn (ms) | table rows |")
+    print("|---|---:|---:|")
+    for name, (path, ident, people) in cases.items():
+        progress(f"comparing raters: {name}")
+        ms, rows = time_comparing_raters(browser, path, ident, people)
+        print(f"| {name} | {ms:.1f} | {rows:,} |")
+        budget = BUDGET_COMPARE_RATERS_MS[name]
+        budgets.check(f"Comparing raters, {name}, drawn in at most {budget} ms, CPU 4x", f"{ms:.1f} ms", ms > budget,
+                      f"{ms - budget:.1f} ms")
+    print()
 
 
 # ---- a completed assessment, through the page's own controls
@@ -1136,6 +1216,7 @@ def main():
             report_interaction(browser, temp, budgets)
             report_storage(browser, site, budgets)
             report_merging(browser, temp, budgets)
+            report_comparing_raters(browser, site, temp, budgets)
             report_printing(browser, site)
         report_lighthouse(site, temp, budgets)
     budgets.report()
@@ -1153,10 +1234,14 @@ def main_build():
 
 
 def main_merging():
-    """`benchmarks/run.py merging`: only the merge of two copies, and its budget."""
+    """`benchmarks/run.py merging`: only merging two copies and comparing raters, and their budgets."""
     budgets = Budgets()
     with tempfile.TemporaryDirectory() as temp, chromium() as browser:
-        report_merging(browser, Path(temp), budgets)
+        temp = Path(temp)
+        site = temp / "site"
+        assert build.build(ROOT, site) == []
+        report_merging(browser, temp, budgets)
+        report_comparing_raters(browser, site, temp, budgets)
     budgets.report()
 
 

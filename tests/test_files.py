@@ -187,9 +187,10 @@ def test_a_downloaded_file_loads_in_a_fresh_browser_with_everything(where, brows
     second.close()
 
 
-def changed_words(stamp):
-    """How the page says when a stamped answer was changed: the browser runs on this machine's clock and zone."""
-    return "changed " + datetime.fromtimestamp(int(stamp.split(".")[0], 36) / 1000).strftime("%-d %B %Y at %H:%M")
+def changed_words(stamp, who=""):
+    """How the page says who changed a stamped answer and when: the browser runs on this machine's clock and zone."""
+    return "changed " + (f"by {who}, " if who else "") + \
+        datetime.fromtimestamp(int(stamp.split(".")[0], 36) / 1000).strftime("%-d %B %Y at %H:%M")
 
 
 def rows_of(table):
@@ -298,7 +299,8 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
     assert head.page.get_by_label("Add it as a new assessment").is_checked()
     head.page.get_by_role("button", name="Load answers").click()
     expect(head.page.locator("#files-message-text")).to_have_text(
-        "Loaded senco-1.json: “Untitled assessment” added as a new assessment.")
+        "Loaded senco-1.json: “Untitled assessment” added as a new assessment (rated by J. Smith, SENCO: if you rate it "
+        "here, put your own name under Your assessments).")
     head.go("#assessments")                   # his copy now: he says who rated it
     assert head.page.get_by_label("Your name").input_value() == "J. Smith"
     head.page.get_by_label("Your name").fill("A. Patel")
@@ -329,8 +331,8 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
     assert rows_of(page.locator(".load-conflicts")) == [
         ["Statement or question", "Answer", "Here", "In the file", "Keep"],
         [page.locator("#leadership-2-text").inner_text().strip(), "RAG rating",
-         "Red\n" + changed_words(before["changed"]["leadership-2"]["rag"]),
-         "Green\n" + changed_words(theirs["changed"]["leadership-2"]["rag"]), "The file's\nThe one here"]]
+         "Red\n" + changed_words(before["changed"]["leadership-2"]["rag"], "J. Smith, SENCO"),
+         "Green\n" + changed_words(theirs["changed"]["leadership-2"]["rag"], "A. Patel, Headteacher"), "The file's\nThe one here"]]
     keys.press("Tab")
     expect(page.get_by_role("button", name="Use every answer in the file")).to_be_focused()
     keys.press("Enter")

@@ -213,7 +213,10 @@ def test_people_s_files_are_added_compared_and_not_saved_and_a_bad_one_is_listed
     expect(page.locator("#moderation-summary")).to_contain_text("4 people's judgements of 57 statements: ")
     names = page.evaluate("ids => ids.map(id => SendToolkit.panels.itemName(id))",
                           [ident for ident, _ in expected_order(framework_data(page), records)])
+    assert [row[0] for row in shown_statements(page)] == names[:50]   # the 50 furthest apart first
+    page.get_by_role("button", name="Show the other 7 statements").click()
     assert [row[0] for row in shown_statements(page)] == names
+    expect(page.get_by_role("region", name="Each person's judgements, side by side")).to_be_focused()
     assert tool.storage() == before   # only compared: nothing saved
     assert axe_violations(page) == []
 

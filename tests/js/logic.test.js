@@ -220,6 +220,17 @@ test("stamps: each part changed is stamped; a copy's newer answers win, an older
   assert.equal(stamps.isOlder(merged, senco), true);
   assert.equal(stamps.isOlder(senco, merged), false);
   assert.equal(transfer.preview(RAG, merged, senco).taken.length, 0);
+  // who changed what: each copy's rater, kept as the copy changes, joined by a merge (this copy's own from here)
+  senco.rater = "J. Smith"; senco.role = "SENCO";
+  rate(senco, "leadership-4", "rag", "red", 6200);
+  head.rater = "A. Patel";
+  rate(head, "leadership-4", "rag", "amber", 6300);
+  assert.deepEqual(plain(senco.raters), { [a]: "J. Smith, SENCO" });
+  assert.equal(stamps.whoChanged(head.changed["leadership-4"].rag, senco, head), "A. Patel");
+  assert.equal(stamps.whoChanged(senco.changed["leadership-1"].rag, senco, head), "J. Smith, SENCO");
+  assert.deepEqual(plain(transfer.merge(RAG, senco, head, "Before loading", NOW).raters), { [a]: "J. Smith, SENCO", [b]: "A. Patel" });
+  assert.equal(assessments.problem(Object.assign({}, senco, { raters: { [a]: 7 } }), RAG),
+    "\"raters\" should be a set of copies, each with who rated it, not a set of fields");
   // a clearing travels: the head clears evidence he had seen, and her copy takes the clearing
   const cleared = JSON.parse(JSON.stringify(merged));
   cleared.copy = b;

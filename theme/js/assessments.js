@@ -105,6 +105,9 @@
       ["seen", record.seen, record.seen === undefined || isObject(record.seen) && Object.keys(record.seen).every(function (copy) {
         return matches(COPY, copy) && isTime(record.seen[copy]);
       }), "a set of copies, each with a time"],
+      ["raters", record.raters, record.raters === undefined || isObject(record.raters) && Object.keys(record.raters).every(function (copy) {
+        return matches(COPY, copy) && isShortText(record.raters[copy]);
+      }), "a set of copies, each with who rated it"],
       ["changed", record.changed, record.changed === undefined || isObject(record.changed) && Object.keys(record.changed).every(function (id) {
         var parts = record.changed[id];
         return isObject(parts) && Object.keys(parts).every(function (part) { return matches(STAMP, parts[part]); });

@@ -359,7 +359,7 @@
         heading: "Keep",
         when: function (id, part) {
           var difference = find(id, part);
-          return [changedText(difference.hereStamp), changedText(difference.fileStamp)];
+          return [changedText(difference.hereStamp, mine, record), changedText(difference.fileStamp, mine, record)];
         },
         control: function (id, part) {
           var difference = find(id, part);
@@ -395,9 +395,12 @@
       return select;
     }
 
-    /* "changed 7 December 2026 at 10:42", from a stamp; for an answer from before stamps, "" */
-    function changedText(stamp) {
-      return stamp ? "changed " + toolkit.dates.formatDateTime(new Date(toolkit.stamps.timeOf(stamp)).toISOString()) : "";
+    /* "changed by J. Smith, SENCO, 7 December 2026 at 10:42" (or without who, where neither record knows), from
+       a stamp; for an answer from before stamps, "" */
+    function changedText(stamp, mine, record) {
+      if (!stamp) { return ""; }
+      var who = toolkit.stamps.whoChanged(stamp, mine, record);
+      return "changed " + (who ? "by " + who + ", " : "") + toolkit.dates.formatDateTime(new Date(toolkit.stamps.timeOf(stamp)).toISOString());
     }
 
     function itemName(id) {

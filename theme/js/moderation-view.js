@@ -17,6 +17,8 @@
   var chosen = [];     // the keys of the assessments chosen, in the order chosen
   var shown = null;    // what the app gave when the view last showed (views.register)
   var fromFiles = [];  // { key, record, file (its name) } for each assessment in the files added
+  var FIRST = 50;      // statements drawn at first, the furthest apart: the rest when asked for (a thousand take seconds)
+  var showAll = false;
 
   /* Every assessment to choose from: those saved here (the latest first), then those from files. */
   function candidates() {
@@ -102,8 +104,11 @@
     var body = table.tBodies[0];
     body.textContent = "";
     var onlyDifferences = byId("moderation-differences").checked;
-    statements.forEach(function (statement) {
-      if (onlyDifferences && statement.agreement === "agree") { return; }
+    var shownHere = statements.filter(function (statement) { return !onlyDifferences || statement.agreement !== "agree"; });
+    var more = byId("moderation-more");
+    more.hidden = showAll || shownHere.length <= FIRST;
+    more.textContent = "Show the other " + plural(shownHere.length - FIRST, "statement", "statements");
+    shownHere.slice(0, showAll ? shownHere.length : FIRST).forEach(function (statement) {
       var item = framework.items[statement.item];
       var rows = statement.ratings.map(function (rating) {
         return [toolkit.panels.partName(framework, item.id, rating.id), rating.values.map(function (value) {
@@ -129,6 +134,13 @@
 
   toolkit.views.register("moderation", { show: show });
 
+  document.addEventListener("click", function (event) {
+    if (!shown || event.target.id !== "moderation-more") { return; }
+    showAll = true;
+    draw(shown.framework, candidates());
+    byId("moderation-table").closest(".table-scroll").focus();   // the button is gone: focus goes to the table
+  });
+
   document.addEventListener("change", function (event) {
     var target = event.target;
     if (!shown) { return; }
@@ -139,6 +151,7 @@
     }
     if (target.closest && target.closest("#moderation-raters")) {
       chosen = chosen.filter(function (key) { return key !== target.value; }).concat(target.checked ? [target.value] : []);
+      showAll = false;
     } else if (target.id !== "moderation-differences") {
       return;
     }

@@ -183,7 +183,8 @@
     if (control && control.getAttribute("aria-labelledby")) {
       return control.getAttribute("aria-labelledby").split(" ").map(function (id) { return byId(id).textContent.trim(); }).join(", ");
     }
-    var label = control && document.querySelector('label[for="' + control.id + '"]');
+    var before = control && control.previousElementSibling;   // where the page puts a box's label: found at once
+    var label = before && before.htmlFor === control.id ? before : control && document.querySelector('label[for="' + control.id + '"]');
     return label ? label.firstChild.textContent.trim() : part;
   }
 

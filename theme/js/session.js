@@ -10,7 +10,7 @@
 
   var assessments = toolkit.assessments;
   var TYPING_DELAY = 300;
-  var STAMPS = ["copy", "seen", "changed"];   // a record's keeping of when each part changed (stamps.js)
+  var STAMPS = ["copy", "seen", "changed", "raters"];   // a record's keeping of when and by whom each part changed (stamps.js)
 
   /* saved: records.open(…). ui, from app.js: fill(record) the sections' controls, changed(record) after an edit,
      showError(error or null), showStatus(), showStorageUse(), askForDownload(), refresh() the view, say(text),
@@ -281,7 +281,9 @@
           if (saved.text(saved.name(record.id)) !== null || record.id === state.record.id ||
               records.some(function (other) { return other.id === record.id; })) { record.id = assessments.newId("a", now); }
           delete record.copy;   // this browser's copy is a new one: it starts at its first change
-          words.push("“" + assessments.title(record) + "” added as a new assessment");
+          var rater = assessments.raterText(record);
+          words.push("“" + assessments.title(record) + "” added as a new assessment" + (rater ? " (rated by " + rater +
+            ": if you rate it here, put your own name under Your assessments)" : ""));
         } else {
           var here = saved.read(step.into) || state.record;
           var loading = toolkit.transfer.preview(framework, here, step.record, step.keep);

@@ -1,4 +1,4 @@
-// Needs: types
+// Needs: assessments, types
 /* Stamps: when each answer part was last changed, and in which copy; and what that says about two copies of
    one assessment. Pure functions, no DOM.
 
@@ -7,6 +7,7 @@
      changed: { <item id>: { <part>: "<time>.<copy>" } }   a stamp: the time in ms, base 36, and the copy; a part
                                                             cleared keeps its stamp, so clearing travels too
      seen:    { <copy>: time in ms }                        the latest change of each copy that the record holds
+     raters:  { <copy>: "J. Smith, SENCO" }                 who rated each copy, as far as the record knows
    (Stamps are short text because a record carries one for every part answered: a completed seed 000 has
    about 400.)
    The parts are the response type's changeParts: each rating, text box, grid cell and form field, and a
@@ -114,14 +115,34 @@
     return at.toString(36) + "." + record.copy;
   }
 
-  /* An edit of a record that also stamps what it changes, as changed at time (a Date). */
+  /* An edit of a record that also stamps what it changes, as changed at time (a Date), and keeps who rates
+     this copy. */
   function stamping(framework, edit, time) {
     return function (record) {
       var before = {};
       Object.keys(record.answers).forEach(function (id) { put(before, id, record.answers[id]); });
       edit(record);
       mark(framework, record, before, time.getTime());
+      var rater = toolkit.assessments.raterText(record);
+      if (record.copy && rater && (record.raters || {})[record.copy] !== rater) {
+        record.raters = Object.assign({}, record.raters);
+        record.raters[record.copy] = rater;
+      }
     };
+  }
+
+  /* Who made the change stamped, as either record knows it; "" when neither does. */
+  function whoChanged(stamp, here, incoming) {
+    var copy = copyOf(stamp);
+    return [here, incoming].map(function (record) { return has(record.raters, copy) ? record.raters[copy] : ""; })
+      .filter(Boolean)[0] || "";
+  }
+
+  /* Who rated each copy, as both records know it: this copy's own from here, the others' latest from the file. */
+  function ratersBoth(here, incoming) {
+    var raters = Object.assign({}, here.raters, incoming.raters);
+    if (here.copy && has(here.raters, here.copy)) { raters[here.copy] = here.raters[here.copy]; }
+    return raters;
   }
 
   /* Whether record holds the change stamped stamp. */
@@ -184,6 +205,8 @@
   toolkit.stamps = {
     mark: mark,
     timeOf: timeOf,
+    whoChanged: whoChanged,
+    ratersBoth: ratersBoth,
     stamping: stamping,
     differences: differences,
     nameOf: nameOf,

@@ -186,6 +186,7 @@
     if (loading.replaced.length) { merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now)); }
     loading.taken.forEach(function (difference) { toolkit.stamps.take(framework, merged, difference, "file"); });
     merged.seen = toolkit.stamps.seenBoth(here, incoming);
+    merged.raters = toolkit.stamps.ratersBoth(here, incoming);
     Object.keys(incoming.completed).forEach(function (id) {
       put(merged.completed, id, (has(merged.completed, id) && merged.completed[id]) || incoming.completed[id]);
     });
