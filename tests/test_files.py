@@ -386,6 +386,39 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
     head_profile.close()
 
 
+def test_an_answer_changed_here_after_the_preview_is_never_overwritten_unseen(browser, fresh_site, http_site, tmp_path):
+    """The SENCO checks the headteacher's file, then changes the same rating in its section before loading: the load
+    stops, the preview is drawn again with that rating as changed in both, and her later one is kept."""
+    url = url_of("file", fresh_site, http_site, f"{RAG}.html")
+    senco_profile, head_profile = browser.new_context(locale="en-GB"), browser.new_context(locale="en-GB")
+    senco = open_tool(senco_profile.new_page(), url, RAG)
+    head = open_tool(head_profile.new_page(), url, RAG)
+    rag(senco.page, "leadership-1", "red")
+    senco.wait_saved()
+    open_files(head)
+    choose(head.page, str(download_to(senco, tmp_path / "senco.json")))
+    head.page.get_by_role("button", name="Load answers").click()
+    rag(head.page, "leadership-1", "green")
+    head.wait_saved()
+    hint = load_into(senco, download_to(head, tmp_path / "head.json"))
+    assert hint.inner_text().startswith("1 answer would change;")
+    senco.go("#leadership")
+    rag(senco.page, "leadership-1", "amber")   # the preview is still open in Download or load
+    senco.wait_saved()
+    senco.go("#files")
+    senco.page.get_by_role("button", name="Load answers").click()
+    expect(senco.page.locator("#files-error-text")).to_have_text(
+        "Answers saved here have changed since this was shown: check again what loading would change, then select “Load answers”.")
+    assert senco.record()["answers"] == {"leadership-1": {"rag": "amber"}}   # nothing loaded yet
+    assert hint.inner_text().startswith("0 answers would change; 0 review points and 0 actions would be added. 1 answer was changed both here and in the file")
+    senco.page.get_by_role("button", name="Load answers").click()
+    expect(senco.page.locator("#files-message-text")).to_have_text(
+        "Loaded head.json: loaded into “Untitled assessment”, keeping 1 answer here that was also changed in the file.")
+    assert senco.record()["answers"] == {"leadership-1": {"rag": "amber"}}
+    senco_profile.close()
+    head_profile.close()
+
+
 BAD_FILES = {
     "not json": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "report.pdf",
                  "The file is not a file of answers from this toolkit: it is not in the right format (JSON). Choose the "

@@ -207,7 +207,8 @@ test("stamps: each part changed is stamped; a copy's newer answers win, an older
   const merged = transfer.merge(RAG, senco, head, "Before loading", NOW);
   assert.deepEqual(plain(merged.answers), { "leadership-1": { rag: "green", evidence: "Minutes of March" },
                                             "leadership-2": { rag: "green", evidence: "Visits" } });
-  assert.deepEqual(plain(merged.seen), { [a]: 6100, [b]: 5200 });
+  assert.deepEqual(plain(merged.seen), { [a]: NOW.getTime(), [b]: 5200 });   // settling the conflict is a change of her copy
+  assert.equal(merged.changed["leadership-2"].rag, NOW.getTime().toString(36) + "." + a);
   assert.equal(merged.reviewPoints.length, 1);   // her red rating was replaced
 
   // the merged copy goes back to the head: his conflict was settled, so nothing is a conflict there
@@ -229,8 +230,18 @@ test("stamps: each part changed is stamped; a copy's newer answers win, an older
   assert.equal(stamps.whoChanged(head.changed["leadership-4"].rag, senco, head), "A. Patel");
   assert.equal(stamps.whoChanged(senco.changed["leadership-1"].rag, senco, head), "J. Smith, SENCO");
   assert.deepEqual(plain(transfer.merge(RAG, senco, head, "Before loading", NOW).raters), { [a]: "J. Smith, SENCO", [b]: "A. Patel" });
+  assert.equal(assessments.problem(Object.assign({}, senco, { seen: { [a]: Number.MAX_SAFE_INTEGER } }), RAG),
+    "\"seen\" should be a set of copies, each with a time, not a set of fields");
+  assert.equal(assessments.problem(Object.assign({}, senco, { changed: { "leadership-1": { rag: "zzzzzzzzzzz." + a } } }), RAG),
+    "\"changed\" should be a set of answers, each part with when and in which copy it changed, not a set of fields");
   assert.equal(assessments.problem(Object.assign({}, senco, { raters: { [a]: 7 } }), RAG),
     "\"raters\" should be a set of copies, each with who rated it, not a set of fields");
+  // each keeps their own answer to a conflict, in turn: the two answers still differ, so it is a conflict again
+  const mine = transfer.merge(RAG, senco, head, "Before loading", new Date(7000), ["leadership-2--rag"]);
+  const his = transfer.merge(RAG, head, senco, "Before loading", new Date(7100), ["leadership-2--rag"]);
+  assert.deepEqual(plain(stamps.differences(RAG, mine, his).filter(d => d.conflict).map(d => [stamps.nameOf(d), d.here, d.file])),
+    [["leadership-2--rag", "green", "red"], ["leadership-4--rag", "amber", "red"]]);   // each took the other's for this one
+  assert.equal(stamps.isOlder(mine, his), false);
   // a clearing travels: the head clears evidence he had seen, and her copy takes the clearing
   const cleared = JSON.parse(JSON.stringify(merged));
   cleared.copy = b;
@@ -245,6 +256,7 @@ test("moderation: how far apart raters are, by the points' order on the scale; t
     { agreement: "agree", spread: 0 }, { agreement: "one", spread: 1 }, { agreement: "more", spread: 2 },
     { agreement: "missing", spread: 0 }, { agreement: "missing", spread: 0 }]);
   assert.deepEqual(plain(moderation.apart(ten, [0, 5])), { agreement: "more", spread: null });   // not applicable, and rated
+  assert.deepEqual(plain(moderation.apart(rag, ["green", "purple"])), { agreement: "missing", spread: 0 });   // not on the scale
   assert.deepEqual(plain(moderation.apart(ten, [0, 0, undefined])), { agreement: "missing", spread: 0 });
   const rater = (given) => Object.assign(assessments.create(RAG, {}, NOW), { answers: given });
   const senco = rater({ "leadership-1": { rag: "red" }, "leadership-2": { rag: "green" }, "leadership-3": { rag: "amber", evidence: "Minutes" } });

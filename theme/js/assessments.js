@@ -110,7 +110,9 @@
       }), "a set of copies, each with who rated it"],
       ["changed", record.changed, record.changed === undefined || isObject(record.changed) && Object.keys(record.changed).every(function (id) {
         var parts = record.changed[id];
-        return isObject(parts) && Object.keys(parts).every(function (part) { return matches(STAMP, parts[part]); });
+        return isObject(parts) && Object.keys(parts).every(function (part) {
+          return matches(STAMP, parts[part]) && isTime(parseInt(parts[part], 36));   // parseInt stops at the "."
+        });
       }), "a set of answers, each part with when and in which copy it changed"]
     ]);
   }
@@ -131,9 +133,10 @@
     return typeof text === "string" && text.length > 0 && text.length <= 100;
   }
 
-  /* A time in milliseconds, as stamps keep it. */
+  /* A time in milliseconds, as stamps keep it: from 1970 to the end of the year 9999. */
+  var LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
   function isTime(value) {
-    return Number.isSafeInteger(value) && value >= 0;
+    return Number.isSafeInteger(value) && value >= 0 && value <= LATEST;
   }
 
   function reviewPointsProblem(points, framework) {

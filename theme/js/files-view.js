@@ -225,6 +225,7 @@
                                  changeText(mine, record), mine === match, differencesList(index, mine, record)));
         });
       });
+      chosen.shown = differencesNow();
       byId("load-preview").hidden = false;
       byId("load-preview-title").focus();
     }
@@ -414,7 +415,25 @@
       }).map(function (select) { return select.dataset.part; });
     }
 
+    /* What the preview showed: for each assessment in the file and each here, every answer that differs, which is
+       newer, and whether it is a conflict. */
+    function differencesNow() {
+      return JSON.stringify(chosen.records.map(function (record) {
+        return app.saved().map(function (mine) {
+          return [mine.id, transfer.preview(framework, mine, record).differences.map(function (difference) {
+            return [toolkit.stamps.nameOf(difference), difference.newer, difference.conflict];
+          })];
+        });
+      }));
+    }
+
     function confirmLoad() {
+      app.flush();
+      if (differencesNow() !== chosen.shown) {   // answers here changed since (in a section, or another tab)
+        preview();
+        showError("Answers saved here have changed since this was shown: check again what loading would change, then select “Load answers”.");
+        return;
+      }
       var plan = chosen.records.map(function (record, index) {
         var into = document.querySelector('input[name="load-' + index + '"]:checked').value;
         return { record: record, into: into, keep: kept("load-" + index + "-" + into) };

@@ -16,9 +16,9 @@
   /* How far apart the raters' values on one scale are: { agreement, spread } (spread: the most points apart,
      or null where that is not a distance). */
   function apart(scale, values) {
-    var given = values.filter(function (value) { return value !== undefined; });
-    var points = given.map(function (value) { return toolkit.answers.pointFor(scale, value); });
-    var notApplicable = points.filter(function (point) { return point && point.not_applicable; }).length;
+    var points = values.map(function (value) { return toolkit.answers.pointFor(scale, value); }).filter(Boolean);
+    var given = points;   // a value not on the scale (from an older framework) counts as not rated
+    var notApplicable = points.filter(function (point) { return point.not_applicable; }).length;
     if (notApplicable && notApplicable < given.length) { return { agreement: "more", spread: null }; }
     var places = points.map(function (point) { return scale.points.indexOf(point); });
     var spread = places.length ? Math.max.apply(null, places) - Math.min.apply(null, places) : 0;
@@ -34,7 +34,7 @@
     framework.sections.forEach(function (section) {
       section.items.forEach(function (item) {
         if (item.type !== "statement" || !(item.ratings || []).length) { return; }
-        var answers = records.map(function (record) { return record.answers[item.id] || {}; });
+        var answers = records.map(function (record) { return toolkit.assessments.fitting(record.answers, framework)[item.id] || {}; });
         var ratings = item.ratings.map(function (rating) {
           var values = answers.map(function (answer) { return answer[rating.id]; });
           return Object.assign({ id: rating.id, scale: rating.scale, values: values }, apart(framework.scales[rating.scale], values));

@@ -168,7 +168,10 @@
         if (same(own(mine, part), own(theirs, part))) { return; }
         var hereStamp = stampOf(here, id, part);
         var fileStamp = stampOf(incoming, id, part);
-        var newer = knows(here, fileStamp) ? "here" : knows(incoming, hereStamp) ? "file" :
+        var knowsFile = knows(here, fileStamp);
+        var knowsHere = knows(incoming, hereStamp);
+        var newer = knowsFile && knowsHere ? null :   // each has seen the other's and they still differ: never settled
+          knowsFile ? "here" : knowsHere ? "file" :
           !has(mine, part) && !hereStamp ? "file" : !has(theirs, part) && !fileStamp ? "here" : null;
         found.push({ item: id, part: part, here: own(mine, part), file: own(theirs, part), hereStamp: hereStamp, fileStamp: fileStamp,
                      conflict: !newer, newer: newer || ((hereStamp ? timeOf(hereStamp) : -1) > (fileStamp ? timeOf(fileStamp) : -1) ? "here" : "file") });
@@ -186,6 +189,13 @@
   function take(framework, record, difference, side) {
     setPart(framework, record.answers, difference.item, difference.part, difference[side]);
     putStamp(record, difference.item, difference.part, difference[side + "Stamp"]);
+  }
+
+  /* Settle a conflict in record with the answer from the given side ("here" or "file"), stamped as a new change in
+     record's copy at time (ms): the choice is newer than both answers, so it travels back to the other copy. */
+  function settle(framework, record, difference, side, time) {
+    setPart(framework, record.answers, difference.item, difference.part, difference[side]);
+    putStamp(record, difference.item, difference.part, newStamp(record, time));
   }
 
   /* Every copy's latest change either record holds. */
@@ -212,6 +222,7 @@
     nameOf: nameOf,
     partOf: partOf,
     take: take,
+    settle: settle,
     seenBoth: seenBoth,
     isOlder: isOlder
   };

@@ -184,9 +184,16 @@
     var loading = preview(framework, here, incoming, keep);
     var merged = JSON.parse(JSON.stringify(here));
     if (loading.replaced.length) { merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now)); }
-    loading.taken.forEach(function (difference) { toolkit.stamps.take(framework, merged, difference, "file"); });
     merged.seen = toolkit.stamps.seenBoth(here, incoming);
     merged.raters = toolkit.stamps.ratersBoth(here, incoming);
+    loading.differences.forEach(function (difference) {
+      var side = loading.taken.indexOf(difference) >= 0 ? "file" : "here";
+      if (difference.conflict) {
+        toolkit.stamps.settle(framework, merged, difference, side, now.getTime());
+      } else if (side === "file") {
+        toolkit.stamps.take(framework, merged, difference, "file");
+      }
+    });
     Object.keys(incoming.completed).forEach(function (id) {
       put(merged.completed, id, (has(merged.completed, id) && merged.completed[id]) || incoming.completed[id]);
     });
