@@ -2,11 +2,12 @@
 browser, put side by side; the statements in the order Python computes from the same records (furthest apart first),
 each person's ratings in words, the filter, the messages for a wrong choice, axe, and the keyboard only."""
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PREFIX, axe_violations, open_tool, url_of
+from conftest import PREFIX, Tool, axe_violations, open_tool, url_of
 from test_file_checks import answers_file, record
 
 RATERS = [("J. Smith", "SENCO"), ("A. Patel", "Headteacher"), ("L. Grant", "SEND governor"),
@@ -182,6 +183,38 @@ def test_choosing_whose_judgements_to_compare_by_keyboard_only_and_the_wrong_cho
     assert 0 < differ < every
     assert axe_violations(page) == []
 
+    # and on to an agreed assessment of the two, still by keyboard alone
+    def tab_until(what, most=40):
+        for _ in range(most):
+            keys.press("Tab")
+            if page.evaluate(what):
+                return
+        raise AssertionError(f"never reached {what}")
+
+    tab_until("() => document.activeElement.id === 'moderation-start'")
+    keys.press("Enter")
+    expect(page.locator("#done-message")).to_be_focused()
+    tab_until("() => document.activeElement.id === 'moderation-accept'")
+    keys.press("Enter")
+    expect(page.locator("#done-message")).to_have_text(re.compile(r"^Accepted \d+ judgements? where everyone agrees\.$"))
+    tool = Tool(page, framework)
+    accepted = len(tool.record()["answers"])
+    tab_until("() => document.activeElement.tagName === 'SELECT' && document.activeElement.value === ''")
+    chosen = page.evaluate("() => document.activeElement.dataset.agreedItem")
+    keys.press("ArrowDown")   # the scale's first point
+    tab_until("() => document.activeElement.tagName === 'TEXTAREA'", most=2)
+    keys.type("Agreed at the meeting")
+    tab_until("() => document.activeElement.id === 'moderation-by'", most=400)
+    keys.type("R. Okafor")
+    tab_until("() => document.activeElement.id === 'moderation-sign-off'", most=3)
+    keys.press("Enter")
+    expect(page.locator("#done-message")).to_contain_text("Signed off: Moderated by R. Okafor, on ")
+    tool.wait_saved()
+    agreed = tool.record()
+    assert len(agreed["answers"]) == accepted + 1 and chosen in agreed["answers"]
+    assert agreed["moderation"]["notes"] == {chosen: "Agreed at the meeting"}
+    assert agreed["moderation"]["by"] == "R. Okafor"
+
 
 def test_people_s_files_are_added_compared_and_not_saved_and_a_bad_one_is_listed_with_why(page, fresh_site, http_site, tmp_path):
     """Files added straight to the comparison: four people's files and two that cannot be read. The four are compared
@@ -230,3 +263,107 @@ def test_people_s_files_are_added_compared_and_not_saved_and_a_bad_one_is_listed
     expect(page.locator("#moderation-problem")).to_have_text("Choose at most 8 assessments to compare: 10 are chosen.")
     assert page.locator("#moderation-result").is_hidden()
     assert page.locator("#moderation-refused").is_hidden()
+
+
+def all_gave_alike(data, records):
+    """Each (statement, rating, value) that every rater gave alike, in the framework's order."""
+    found = []
+    for _, item in statements(data):
+        for rating in item["ratings"]:
+            values = [r["answers"].get(item["id"], {}).get(rating["id"]) for r in records]
+            if values[0] is not None and all(value == values[0] for value in values):
+                found.append((item["id"], rating["id"], values[0]))
+    return found
+
+
+@pytest.mark.parametrize("framework,where", [("send-self-evaluation", "file"), ("herts-send-benchmark", "http")])
+def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framework, where, page, fresh_site, http_site):
+    """Four people's judgements become an agreed assessment: those all gave alike accepted at once (the ones Python
+    finds), the furthest apart agreed by choosing, a moderation note, the sign-off refused without a name, then given;
+    all of it saved, there again after the page opens anew, and on the summary; axe on each state."""
+    url = url_of(where, fresh_site, http_site, f"{framework}.html")
+    tool = open_tool(page, url, framework)
+    data = framework_data(page)
+    records = four_raters(data)
+    for place, (_, item) in enumerate(statements(data)):
+        if place % 3 == 0 and item["id"] in records[0]["answers"]:   # a third of them rated alike by everyone
+            for other in records[1:]:
+                other["answers"][item["id"]] = dict(records[0]["answers"][item["id"]])
+    save_records(page, framework, records)
+    page.goto("about:blank")
+    tool = open_tool(page, url + "#moderation", framework)
+    for name, role in RATERS:
+        page.get_by_label(f"{name}, {role} (Oak Primary, Autumn 2026)").check()
+    page.get_by_role("button", name="Start an agreed assessment").click()
+    expect(page.locator("#done-message")).to_have_text(
+        "Started an agreed assessment, “Oak Primary (agreed judgements), Autumn 2026”: choose the agreed judgement of each statement.")
+    expect(page.locator("#done-message")).to_be_focused()
+    agreed = tool.record()
+    assert agreed["id"] not in [r["id"] for r in records] and agreed["answers"] == {}
+    assert [(r["rater"], r["role"]) for r in agreed["moderation"]["raters"]] == RATERS
+    assert agreed["participants"] == "\n".join(f"{name}, {role}" for name, role in RATERS)
+    expect(page.locator("#moderation-agreeing")).to_contain_text("“Oak Primary (agreed judgements), Autumn 2026” is an agreed "
+                                                                 "assessment of 4 people's judgements")
+    assert page.locator("#moderation-choosing").is_hidden()
+    headings = page.locator("#moderation-table thead th").all_inner_texts()
+    assert headings[-2:] == ["How far apart", "Agreed judgement"]
+    expect(page.locator("#moderation-agreed-count")).to_have_text(f"0 of {len(statements(data))} statements have an agreed judgement.")
+    assert axe_violations(page) == []
+
+    alike = all_gave_alike(data, records)
+    assert alike
+    accept = page.get_by_role("button", name=f"Accept the {len(alike)} judgements where everyone agrees")
+    accept.click()
+    expect(page.locator("#done-message")).to_have_text(f"Accepted {len(alike)} judgements where everyone agrees.")
+    tool.wait_saved()
+    saved = tool.record()["answers"]
+    assert sorted((ident, rating, value) for ident, answer in saved.items() for rating, value in answer.items()) == sorted(alike)
+    assert page.locator("#moderation-accept").is_hidden()
+
+    first_id = expected_order(data, records)[0][0]
+    first = dict(statements_ids(data))[first_id]
+    rating = first["ratings"][0]
+    name = page.evaluate("id => SendToolkit.panels.itemName(id)", first_id)
+    choice = page.locator(f"select[data-agreed-item='{first_id}'][data-agreed-rating='{rating['id']}']")
+    label = choice.get_attribute("aria-label")
+    assert label.startswith(f"Agreed judgement: {name}, ")
+    options = choice.locator("option").all_inner_texts()
+    givers = [n for (n, _), r in zip(RATERS, records) if r["answers"].get(first_id, {}).get(rating["id"]) is not None]
+    assert options[0] == "Not agreed yet" and all(any(f"{n}" in o for o in options) for n in givers)
+    value = data["scales"][rating["scale"]]["points"][1]["value"]
+    page.get_by_label(label).select_option(str(value))
+    tool.wait_saved()
+    assert tool.record()["answers"][first_id][rating["id"]] == value
+    note = page.get_by_label(f"Moderation note: {name}")
+    note.fill("Agreed after looking at the provision map together")
+    tool.leave_field()
+    tool.wait_saved()
+    assert tool.record()["moderation"]["notes"] == {first_id: "Agreed after looking at the provision map together"}
+
+    expect(page.locator("#moderation-signed")).to_have_text("Not signed off yet.")
+    page.get_by_role("button", name="Sign off").click()
+    expect(page.locator("#moderation-by-error")).to_have_text("Give the name of who moderated the judgements.")
+    expect(page.locator("#moderation-by")).to_be_focused()
+    assert axe_violations(page) == []
+    page.get_by_label("Moderated by").fill("R. Okafor")
+    page.get_by_label("Their role").select_option("External SEN/D professional")
+    page.get_by_role("button", name="Sign off").click()
+    today = page.evaluate("() => SendToolkit.dates.dayText(new Date().toISOString().slice(0, 10))")
+    signed = f"Moderated by R. Okafor, External SEN/D professional, on {today}"
+    expect(page.locator("#done-message")).to_have_text(f"Signed off: {signed}.")
+    expect(page.locator("#moderation-signed")).to_have_text(f"{signed}.")
+    assert page.locator("#moderation-by-error").is_hidden()
+    tool.wait_saved()
+    moderation = tool.record()["moderation"]
+    assert (moderation["by"], moderation["role"]) == ("R. Okafor", "External SEN/D professional")
+
+    page.goto("about:blank")   # the page again: all of it still there
+    tool = open_tool(page, url + "#moderation", framework)
+    expect(page.locator("#moderation-agreed-count")).to_contain_text("statements have an agreed judgement.")
+    expect(page.get_by_label(label)).to_have_value(str(value))
+    expect(page.get_by_label(f"Moderation note: {name}")).to_have_value("Agreed after looking at the provision map together")
+    expect(page.locator("#moderation-signed")).to_have_text(f"{signed}.")
+    assert axe_violations(page) == []
+    tool.go("#summary")
+    expect(page.locator("#summary-moderated")).to_have_text(f"{signed}.")
+    assert axe_violations(page) == []

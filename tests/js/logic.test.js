@@ -283,6 +283,52 @@ test("moderation: how far apart raters are, by the points' order on the scale; t
     "The chosen assessments are of different settings (Oak Primary, Elm Primary): compare the judgements of one setting.");
 });
 
+test("moderation: an agreed assessment keeps its raters' judgements, and what all gave alike is offered", () => {
+  const rater = (name, role, given) => Object.assign(assessments.create(RAG, { setting: "Oak Primary", period: "Autumn 2026" }, NOW),
+    { rater: name, role: role, answers: given });
+  const senco = rater("J. Smith", "SENCO", { "leadership-1": { rag: "red" }, "leadership-2": { rag: "green", evidence: "Minutes" },
+                                            "gone-1": { rag: "red" }, "leadership-3": { rag: "purple" } });
+  const head = rater("", "", { "leadership-1": { rag: "amber" }, "leadership-2": { rag: "green" } });
+  const agreed = moderation.startAgreed(RAG, [senco, head], NOW);
+  assert.deepEqual(plain([agreed.setting, agreed.period, agreed.participants, agreed.answers]),
+    ["Oak Primary", "Autumn 2026", "J. Smith, SENCO\nOak Primary, Autumn 2026", {}]);
+  assert.deepEqual(plain(agreed.moderation), { notes: {}, raters: [   // statements that fit only: not "gone-1", nor "purple"
+    { rater: "J. Smith", role: "SENCO", answers: { "leadership-1": { rag: "red" }, "leadership-2": { rag: "green", evidence: "Minutes" } } },
+    { rater: "Oak Primary, Autumn 2026", role: "", answers: { "leadership-1": { rag: "amber" }, "leadership-2": { rag: "green" } } }] });
+  assert.equal(assessments.problem(agreed, RAG), null);
+  assert.equal(assessments.title(agreed), "Oak Primary (agreed judgements), Autumn 2026");
+  assert.deepEqual(plain(moderation.agreeable(RAG, agreed)), [{ item: "leadership-2", rating: "rag", value: "green" }]);
+  agreed.answers["leadership-2"] = { rag: "amber" };   // the moderator chose otherwise: nothing is offered over it
+  assert.deepEqual(plain(moderation.agreeable(RAG, agreed)), []);
+  assert.equal(assessments.moderatedText(agreed), "");
+  Object.assign(agreed.moderation, { by: "R. Okafor", role: "External SEN/D professional", on: "2026-12-07" });
+  assert.equal(assessments.moderatedText(agreed), "Moderated by R. Okafor, External SEN/D professional, on 7 December 2026");
+  const wrong = (change) => assessments.problem(Object.assign(JSON.parse(JSON.stringify(agreed)), change(JSON.parse(JSON.stringify(agreed.moderation)))), RAG);
+  assert.equal(wrong(m => ({ moderation: "agreed" })), '"moderation" should be a set of fields, not the text “agreed”');
+  assert.equal(wrong(m => ({ moderation: Object.assign(m, { raters: m.raters.slice(0, 1) }) })),
+    '"moderation.raters" should be a list of 2 to 8 raters\' judgements, not a list');
+  assert.equal(wrong(m => ({ moderation: Object.assign(m, { notes: { "leadership-1": 3 } }) })),
+    '"moderation.notes" should be a set of statements, each with a note of up to 20000 characters, not a set of fields');
+  assert.equal(wrong(m => ({ moderation: Object.assign(m, { on: "7 December" }) })),
+    '"moderation.on" should be a day (YYYY-MM-DD), not the text “7 December”');
+  assert.equal(wrong(m => { m.raters[1].answers["leadership-1"] = "red"; return { moderation: m }; }),
+    '"moderation.raters.2.answers.leadership-1" should be an answer, not the text “red”');
+  assert.equal(wrong(m => { m.raters[0].rater = null; return { moderation: m }; }),
+    '"moderation.raters.1.rater" should be text of up to 200 characters, not empty');
+
+  // a copy of the agreed assessment loaded back: each note kept whole, the later sign-off
+  const mine = JSON.parse(JSON.stringify(agreed));
+  mine.moderation.notes = { "leadership-1": "Agreed amber: the audit is not yet done", "leadership-2": "Minutes seen" };
+  const theirs = JSON.parse(JSON.stringify(agreed));
+  theirs.moderation.notes = { "leadership-1": "Agreed amber", "leadership-2": "Seen in class", "leadership-4": "Ask the head" };
+  Object.assign(theirs.moderation, { by: "A. Khan", role: "", on: "2026-12-09" });
+  const merged = transfer.merge(RAG, mine, theirs, "Before loading", NOW);
+  assert.deepEqual(plain(merged.moderation.notes), { "leadership-1": "Agreed amber: the audit is not yet done",
+    "leadership-2": "Seen in class\n\nMinutes seen", "leadership-4": "Ask the head" });
+  assert.equal(assessments.moderatedText(merged), "Moderated by A. Khan, on 9 December 2026");
+  assert.deepEqual(plain(transfer.merge(RAG, senco, agreed, "Before loading", NOW).moderation), plain(agreed.moderation));
+});
+
 test("types: each response type's parts, words, shape and what fits", () => {
   const GREAT = answers.index(frameworkData("good-to-great-send"));
   const HERTS = answers.index(frameworkData("herts-send-benchmark"));

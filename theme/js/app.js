@@ -1,4 +1,4 @@
-// Needs: answers, assessments, assessmentsView, controls, dom, durable, filesView, messages, panels, planView, printing, records, results, session, status, storage, transfer, views
+// Needs: answers, assessments, assessmentsView, controls, dom, durable, filesView, messages, moderationView, panels, planView, printing, records, results, session, status, storage, transfer, views
 /* The app: starts the page's scripts and wires them together. What each does is its own script's: the open
    assessment and its saving session.js's, the saved records records.js's, what the page says about saving
    status.js's, messages messages.js's, each view its view script's. If the page cannot start, it says so here. */
@@ -64,6 +64,7 @@
       load: session.load,
       planRows: function () { return planView.rows(session.record()); }
     });
+    toolkit.moderationView.create(framework, { session: session, saved: saved, status: status });
     toolkit.printing.wire(framework, session, controls, planView);
 
     /* Say what was just done, on the view showing. */

@@ -23,7 +23,7 @@
     body.textContent = "";
     assessments.byRecent(records).forEach(function (record) {
       var row = body.insertRow();
-      var name = record.setting || "Untitled assessment";
+      var name = assessments.settingText(record);
       cell(row, name);
       cell(row, record.period || "");
       cell(row, record.updated ? toolkit.dates.formatDateTime(record.updated) : "Not saved yet");

@@ -79,8 +79,43 @@
     if (!isObject(record)) { return "it is not an assessment"; }
     if (record.format !== FORMAT) { return "it is not an assessment from this toolkit"; }
     return fieldsProblem(record) || answersProblem(record.answers, "answers", framework) ||
-      reviewPointsProblem(record.reviewPoints, framework) || actionsProblem(record.actions || []);
+      reviewPointsProblem(record.reviewPoints, framework) || actionsProblem(record.actions || []) ||
+      moderationProblem(record.moderation, framework);
   }
+
+  /* The most raters one moderation puts side by side. */
+  var MOST_RATERS = 8;
+
+  /* An agreed assessment's moderation (moderation.js): the raters' judgements it was agreed from, each
+     statement's moderation note, and who signed it off and on what day. */
+  function moderationProblem(moderation, framework) {
+    if (moderation === undefined) { return null; }
+    if (!isObject(moderation)) { return '"moderation" should be a set of fields, not ' + kindOf(moderation); }
+    var raters = moderation.raters;
+    var notes = moderation.notes;
+    var wrong = firstWrong([
+      ["moderation.raters", raters, Array.isArray(raters) && raters.length >= 2 && raters.length <= MOST_RATERS,
+       "a list of 2 to " + MOST_RATERS + " raters' judgements"],
+      ["moderation.notes", notes, isObject(notes) && Object.keys(notes).every(function (id) {
+        return typeof notes[id] === "string" && notes[id].length <= MOST_NOTE;
+      }), "a set of statements, each with a note of up to " + MOST_NOTE + " characters"],
+      ["moderation.by", moderation.by, moderation.by === undefined || isShortText(moderation.by), "text of up to 200 characters"],
+      ["moderation.role", moderation.role, moderation.role === undefined || isShortText(moderation.role), "text of up to 200 characters"],
+      ["moderation.on", moderation.on, moderation.on === undefined || toolkit.dates.isDay(moderation.on), "a day (YYYY-MM-DD)"]
+    ]);
+    for (var r = 0; !wrong && r < raters.length; r += 1) {
+      var at = "moderation.raters." + (r + 1);
+      var rater = raters[r];
+      wrong = isObject(rater) ? firstWrong([
+        [at + ".rater", rater.rater, isShortText(rater.rater), "text of up to 200 characters"],
+        [at + ".role", rater.role, isShortText(rater.role), "text of up to 200 characters"]
+      ]) || answersProblem(rater.answers, at + ".answers", framework) : '"' + at + '" should be a rater\'s judgements, not ' + kindOf(rater);
+    }
+    return wrong;
+  }
+
+  /* The longest moderation note: a few pages of text. */
+  var MOST_NOTE = 20000;
 
   function fieldsProblem(record) {
     return firstWrong([
@@ -268,6 +303,7 @@
     if (!Object.keys(replacedBy).length) { return record; }
     migrateAnswers(record.answers, framework);
     record.reviewPoints.forEach(function (point) { migrateAnswers(point.answers, framework); });
+    ((record.moderation || {}).raters || []).forEach(function (rater) { migrateAnswers(rater.answers, framework); });
     record.actions.forEach(function (action) {
       var linked = [];
       action.statements.forEach(function (id) {
@@ -336,8 +372,21 @@
 
   /* How an assessment is named to people: "Oak Primary, Autumn 2026". */
   function title(record) {
-    var setting = record.setting || "Untitled assessment";
+    var setting = settingText(record);
     return record.period ? setting + ", " + record.period : setting;
+  }
+
+  /* An assessment's setting as listed: "Oak Primary", "Oak Primary (agreed judgements)". */
+  function settingText(record) {
+    return (record.setting || "Untitled assessment") + (record.moderation ? " (agreed judgements)" : "");
+  }
+
+  /* Who moderated an agreed assessment and when, in words: "Moderated by A. Khan, External SEN/D professional, on
+     7 December 2026"; "" until it is signed off. */
+  function moderatedText(record) {
+    var moderation = record.moderation;
+    if (!moderation || !moderation.by || !moderation.on) { return ""; }
+    return "Moderated by " + [moderation.by, moderation.role].filter(Boolean).join(", ") + ", on " + toolkit.dates.dayText(moderation.on);
   }
 
   /* Who rated an assessment, in words: "J. Smith, SENCO", "J. Smith", "SENCO"; "" when not given. */
@@ -422,7 +471,11 @@
     misfits: misfits,
     fitting: fitting,
     title: title,
+    settingText: settingText,
     raterText: raterText,
+    moderatedText: moderatedText,
+    MOST_RATERS: MOST_RATERS,
+    MOST_NOTE: MOST_NOTE,
     termName: termName,
     reviewPoint: reviewPoint,
     findReviewPoint: findReviewPoint,

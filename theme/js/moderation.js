@@ -6,11 +6,18 @@
    Green are 0, 1, 2 apart, like 1 to 10): "agree" when every rater gave the same point, "one" when they are
    one point apart, "more" when further apart or when some said not applicable and others rated it, and
    "missing" when they agree as far as they go but not everyone rated it. A statement is as far apart as its
-   widest rating. */
+   widest rating.
+
+   An agreed assessment (startAgreed) is an assessment of its own whose answers are the agreed judgements, so that
+   the summary, priorities and plan work on it as on any other. It keeps in record.moderation what they were
+   agreed from and how:
+     raters: [{ rater, role, answers }]   each rater's statements (ratings and evidence) when it was started
+     notes:  { <statement id>: "text" }   the moderation note of each statement
+     by, role, on                         who signed it off, and the day ("YYYY-MM-DD") */
 (function (toolkit) {
   "use strict";
 
-  var MOST_RATERS = 8;
+  var MOST_RATERS = toolkit.assessments.MOST_RATERS;
   var ORDER = { more: 3, one: 2, missing: 1, agree: 0 };
 
   /* How far apart the raters' values on one scale are: { agreement, spread } (spread: the most points apart,
@@ -84,5 +91,47 @@
     return null;
   }
 
-  toolkit.moderation = { MOST_RATERS: MOST_RATERS, apart: apart, compare: compare, counts: counts, choiceProblem: choiceProblem };
+  /* A new agreed assessment of the raters' records (chosen without a choiceProblem), made at now (a Date):
+     their setting and period, who took part, and each rater's statements as they stand. */
+  function startAgreed(framework, records, now) {
+    var first = function (field) {
+      return (records.find(function (record) { return record[field]; }) || {})[field] || "";
+    };
+    var agreed = toolkit.assessments.create(framework, { setting: first("setting"), period: first("period") }, now);
+    var raters = records.map(function (record) { return rater(framework, record); });
+    agreed.participants = raters.map(toolkit.assessments.raterText).join("\n");
+    agreed.moderation = { raters: raters, notes: {} };
+    return agreed;
+  }
+
+  /* One rater's judgements as an agreed assessment keeps them: who (the assessment's name when it does not say),
+     and the answers to statements that fit this framework. */
+  function rater(framework, record) {
+    var answers = {};
+    var fitting = toolkit.assessments.fitting(record.answers, framework);
+    Object.keys(fitting).forEach(function (id) {
+      if (framework.items[id].type === "statement") { answers[id] = fitting[id]; }
+    });
+    var named = record.rater || record.role;
+    return { rater: named ? record.rater || "" : toolkit.assessments.title(record).slice(0, 200), role: record.role || "",
+             answers: answers };
+  }
+
+  /* The judgements every rater of an agreed assessment gave alike and that it does not yet record, in the
+     framework's order: [{ item, rating, value }]. */
+  function agreeable(framework, record) {
+    var found = [];
+    compare(framework, record.moderation.raters).sort(function (a, b) { return a.place - b.place; }).forEach(function (statement) {
+      statement.ratings.forEach(function (rating) {
+        var recorded = (record.answers[statement.item] || {})[rating.id];
+        if (rating.agreement === "agree" && rating.values[0] !== undefined && recorded === undefined) {
+          found.push({ item: statement.item, rating: rating.id, value: rating.values[0] });
+        }
+      });
+    });
+    return found;
+  }
+
+  toolkit.moderation = { MOST_RATERS: MOST_RATERS, apart: apart, compare: compare, counts: counts, choiceProblem: choiceProblem,
+                         startAgreed: startAgreed, agreeable: agreeable };
 }(window.SendToolkit = window.SendToolkit || {}));

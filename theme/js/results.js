@@ -260,6 +260,10 @@
       (statements ? rated + " of " + plural(statements, "statement", "statements") + " rated" +
         (summary.overall.withoutEvidence ? ", " + summary.overall.withoutEvidence + " of them without evidence yet." : ".")
         : "this framework asks questions rather than ratings, so its summary is the progress of each section.");
+    var moderated = byId("summary-moderated");
+    moderated.hidden = !saved.moderation;
+    moderated.textContent = saved.moderation ? (toolkit.assessments.moderatedText(saved) ||
+      "These are agreed judgements, not yet signed off by who moderated them (Compare raters' judgements, under Your assessments)") + "." : "";
     replace(byId("summary-duties"), [dutiesBlock(framework, record.answers)]);
     replace(byId("summary-profile"), [profileBlock(framework, record.answers)]);
     var numeric = summary.overall.ratings.filter(function (r) { return r.numeric; });
@@ -348,10 +352,15 @@
     byId("cover-period").textContent = blank ? "" : record.period || "Not given";
     var participants = blank ? [] : [record.participants || ""].concat(participantRows(framework, record)).filter(Boolean);
     byId("cover-participants").textContent = participants.join("\n") || (blank ? "" : "Not given");
-    var rater = blank ? "" : toolkit.assessments.raterText(record);   // shown only when given
-    byId("cover-rater").textContent = rater;
-    document.querySelectorAll(".cover-rater").forEach(function (part) { part.hidden = !rater; });
+    showIfGiven("cover-rater", blank ? "" : toolkit.assessments.raterText(record));
+    showIfGiven("cover-moderated", blank ? "" : toolkit.assessments.moderatedText(record));
     byId("cover-printed").textContent = toolkit.dates.formatDate(new Date().toISOString());
+  }
+
+  /* A line of the cover shown only when there are words for it: its term and its description (class name = id). */
+  function showIfGiven(id, text) {
+    byId(id).textContent = text;
+    document.querySelectorAll("." + id).forEach(function (part) { part.hidden = !text; });
   }
 
   /* The rows of a repeating form called "participants", as "Role, Name, Date" lines: those saved, else (no

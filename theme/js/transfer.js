@@ -1,4 +1,4 @@
-// Needs: assessments, dates, plan, stamps
+// Needs: assessments, changes, dates, plan, stamps
 /* Transfer: pure functions for files of answers and spreadsheets. No DOM, no storage.
 
    A file of answers is JSON:
@@ -199,6 +199,7 @@
     });
     ["setting", "period", "participants"].forEach(function (field) { merged[field] = incoming[field] || merged[field]; });
     // who rated it (rater, role) stays this copy's own
+    if (here.moderation || incoming.moderation) { merged.moderation = moderationBoth(here.moderation, incoming.moderation); }
     incoming.reviewPoints.forEach(function (point) {
       if (!assessments.findReviewPoint(merged, point.id)) { merged.reviewPoints.push(JSON.parse(JSON.stringify(point))); }
     });
@@ -208,6 +209,24 @@
       var copy = JSON.parse(JSON.stringify(action));
       if (at >= 0) { merged.actions[at] = copy; } else { merged.actions.push(copy); }
     });
+    return merged;
+  }
+
+  /* An agreed assessment's moderation with a copy's of it loaded: the raters' judgements it was started from
+     (here's, as both copies began from them); each note kept whole (where the two differ and neither holds the
+     other, one box holds both); the later sign-off. */
+  function moderationBoth(here, incoming) {
+    if (!here || !incoming) { return JSON.parse(JSON.stringify(here || incoming)); }
+    var merged = JSON.parse(JSON.stringify(here));
+    Object.keys(incoming.notes).forEach(function (id) {
+      var mine = has(here.notes, id) ? here.notes[id] : "";
+      var theirs = incoming.notes[id];
+      put(merged.notes, id, (mine.indexOf(theirs) >= 0 ? mine : theirs.indexOf(mine) >= 0 ? theirs : toolkit.changes.bothTexts(theirs, mine))
+        .slice(0, assessments.MOST_NOTE));
+    });
+    if (incoming.on && (!here.on || incoming.on > here.on)) {
+      ["by", "role", "on"].forEach(function (field) { merged[field] = incoming[field]; });
+    }
     return merged;
   }
 
