@@ -3,11 +3,13 @@ browser, put side by side; the statements in the order Python computes from the 
 each person's ratings in words, the filter, the messages for a wrong choice, axe, and the keyboard only."""
 import json
 import re
+import subprocess
 
 import pytest
 from playwright.sync_api import expect
 
 from conftest import PREFIX, Tool, axe_violations, open_tool, url_of
+from test_results import NO_DIALOG, print_document
 from test_file_checks import answers_file, record
 
 RATERS = [("J. Smith", "SENCO"), ("A. Patel", "Headteacher"), ("L. Grant", "SEND governor"),
@@ -276,17 +278,14 @@ def all_gave_alike(data, records):
     return found
 
 
-@pytest.mark.parametrize("framework,where", [("send-self-evaluation", "file"), ("herts-send-benchmark", "http")])
-def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framework, where, page, fresh_site, http_site):
-    """Four people's judgements become an agreed assessment: those all gave alike accepted at once (the ones Python
-    finds), the furthest apart agreed by choosing, a moderation note, the sign-off refused without a name, then given;
-    all of it saved, there again after the page opens anew, and on the summary; axe on each state."""
-    url = url_of(where, fresh_site, http_site, f"{framework}.html")
-    tool = open_tool(page, url, framework)
+def start_agreed(page, url, framework):
+    """Four people's assessments saved (a third of the statements rated alike by everyone), compared, and an agreed
+    assessment started from them: (the page's Tool, the framework data, the four records)."""
+    open_tool(page, url, framework)
     data = framework_data(page)
     records = four_raters(data)
     for place, (_, item) in enumerate(statements(data)):
-        if place % 3 == 0 and item["id"] in records[0]["answers"]:   # a third of them rated alike by everyone
+        if place % 3 == 0 and item["id"] in records[0]["answers"]:
             for other in records[1:]:
                 other["answers"][item["id"]] = dict(records[0]["answers"][item["id"]])
     save_records(page, framework, records)
@@ -295,6 +294,16 @@ def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framew
     for name, role in RATERS:
         page.get_by_label(f"{name}, {role} (Oak Primary, Autumn 2026)").check()
     page.get_by_role("button", name="Start an agreed assessment").click()
+    return tool, data, records
+
+
+@pytest.mark.parametrize("framework,where", [("send-self-evaluation", "file"), ("herts-send-benchmark", "http")])
+def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framework, where, page, fresh_site, http_site):
+    """Four people's judgements become an agreed assessment: those all gave alike accepted at once (the ones Python
+    finds), the furthest apart agreed by choosing, a moderation note, the sign-off refused without a name, then given;
+    all of it saved, there again after the page opens anew, and on the summary; axe on each state."""
+    url = url_of(where, fresh_site, http_site, f"{framework}.html")
+    tool, data, records = start_agreed(page, url, framework)
     expect(page.locator("#done-message")).to_have_text(
         "Started an agreed assessment, “Oak Primary (agreed judgements), Autumn 2026”: choose the agreed judgement of each statement.")
     expect(page.locator("#done-message")).to_be_focused()
@@ -367,3 +376,53 @@ def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framew
     tool.go("#summary")
     expect(page.locator("#summary-moderated")).to_have_text(f"{signed}.")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("framework", ["send-self-evaluation", "herts-send-benchmark"])
+def test_the_moderation_record_prints_alone_and_ends_the_full_report(framework, page, fresh_site, http_site, tmp_path):
+    """The moderation record on A4 landscape: who took part and who signed it off, each statement's ratings by person
+    with the agreed judgement and its note, the furthest apart first; the full report of the agreed assessment ends
+    with it, and a rater's own report has none of it."""
+    page.add_init_script(NO_DIALOG)
+    url = url_of("file", fresh_site, http_site, f"{framework}.html")
+    tool, data, records = start_agreed(page, url, framework)
+    order = [ident for ident, _ in expected_order(data, records)]
+    names = page.evaluate("ids => ids.map(id => SendToolkit.panels.itemName(id))", order)
+    first = dict(statements_ids(data))[order[0]]
+    choice = page.locator(f"select[data-agreed-item='{order[0]}'][data-agreed-rating='{first['ratings'][0]['id']}']")
+    choice.select_option(index=2)
+    agreed_words = choice.locator("option:checked").inner_text()
+    page.get_by_label(f"Moderation note: {names[0]}").fill("Agreed once the provision map was seen")
+    page.get_by_label("Moderated by").fill("R. Okafor")
+    page.get_by_label("Their role").select_option("External SEN/D professional")
+    page.get_by_role("button", name="Sign off").click()
+    tool.wait_saved()
+
+    text, info = print_document(page, "moderation", tmp_path / "moderation.pdf")
+    assert info["Page size"].strip() == "841.92 x 594.96 pts (A4)"   # landscape: wider than tall
+    assert text.startswith(f"Moderation record {page.locator('#framework-title').inner_text()}")
+    assert "Moderation Moderated by R. Okafor, External SEN/D professional, on " in text
+    assert ("The judgements of 4 people, as they were when the agreed assessment was started: " +
+            "; ".join(f"{name}, {role}" for name, role in RATERS) + ".") in text
+    places = [text.find(name) for name in names[:10]]
+    assert -1 not in places and places == sorted(places)   # the furthest apart first
+    after = text[text.find(names[0]):]
+    assert after.find(agreed_words) < after.find("Moderation note Agreed once the provision map was seen") < after.find(names[1])
+    assert "Not agreed yet" in text and "Compare raters' judgements" not in text and "Choose the agreed" not in text
+    assert text.count("Moderation note") == 1   # notes left empty are not printed
+    pdf_png(tmp_path / "moderation.pdf", tmp_path / "moderation")
+
+    report, _ = print_document(page, "report", tmp_path / "report.pdf")
+    assert report.startswith("SEND Self-Evaluation Toolkit Self-evaluation report")
+    assert report.index("Action plan") < report.index("Moderation record") and report.count("Moderation record") == 1
+
+    page.evaluate("([prefix, id]) => localStorage.setItem(prefix + 'current', id)", [PREFIX.format(framework), records[0]["id"]])
+    page.goto("about:blank")   # a rater's own assessment opened: its report has no moderation record
+    open_tool(page, url, framework)
+    own, _ = print_document(page, "report", tmp_path / "own.pdf")
+    assert "Moderation record" not in own and "Compare raters' judgements" not in own
+
+
+def pdf_png(pdf, stem):
+    """Its first two pages as PNGs, to look at."""
+    subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "2", str(pdf), str(stem)], check=True)

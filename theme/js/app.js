@@ -64,8 +64,8 @@
       load: session.load,
       planRows: function () { return planView.rows(session.record()); }
     });
-    toolkit.moderationView.create(framework, { session: session, saved: saved, status: status });
-    toolkit.printing.wire(framework, session, controls, planView);
+    var moderationView = toolkit.moderationView.create(framework, { session: session, saved: saved, status: status });
+    toolkit.printing.wire(framework, session, controls, planView, moderationView);
 
     /* Say what was just done, on the view showing. */
     function say(text) {

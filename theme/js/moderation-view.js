@@ -37,15 +37,15 @@
       return record.moderation ? record : null;
     }
 
-    function show() {
-      showing = true;
+    /* Draw the view for the open assessment (everything: every statement, unfiltered, as printed). */
+    function show(everything) {
       var record = agreed();
       byId("moderation-choosing").hidden = Boolean(record);
       byId("moderation-agreeing").hidden = !record;
       byId("moderation-start-box").hidden = Boolean(record);
       byId("moderation-agreed-box").hidden = byId("moderation-sign").hidden = !record;
       if (record) {
-        showAgreeing(record);
+        showAgreeing(record, everything);
       } else {
         showChoosing();
       }
@@ -84,8 +84,10 @@
       return chosen.map(function (key) { return all.find(function (one) { return one.key === key; }).record; });
     }
 
-    function showAgreeing(record) {
+    function showAgreeing(record, everything) {
       var raters = record.moderation.raters;
+      byId("moderation-record-raters").textContent = "The judgements of " + plural(raters.length, "person", "people") +
+        ", as they were when the agreed assessment was started: " + raters.map(whose).join("; ") + ".";
       byId("moderation-agreeing").textContent = "“" + assessments.title(record) + "” is an agreed assessment of " +
         plural(raters.length, "person's", "people's") + " judgements, as they were when it was started: " +
         raters.map(whose).join("; ") + ". Choose the agreed judgement of each rating in the last column: each choice is " +
@@ -93,7 +95,7 @@
         "open another assessment under Your assessments.";
       byId("moderation-problem").textContent = "";
       byId("moderation-result").hidden = false;
-      draw(raters, record);
+      draw(raters, record, everything);
       showAgreedCount(record);
       var readOnly = session.readOnly();
       byId("moderation-accept").disabled = byId("moderation-sign-off").disabled = readOnly;
@@ -157,7 +159,7 @@
 
     /* The table of the raters' judgements (records: theirs), and for an agreed assessment (record) a column of
        agreed judgements and a moderation note per statement. Gives the statements compared. */
-    function draw(records, record) {
+    function draw(records, record, everything) {
       var statements = moderation.compare(framework, records);
       var tally = moderation.counts(statements);
       byId("moderation-summary").textContent = plural(records.length, "person's", "people's") + " judgements of " +
@@ -174,24 +176,27 @@
       });
       var body = table.tBodies[0];
       body.textContent = "";
-      var onlyDifferences = byId("moderation-differences").checked;
+      var onlyDifferences = !everything && byId("moderation-differences").checked;
       var shownHere = statements.filter(function (statement) { return !onlyDifferences || statement.agreement !== "agree"; });
       var more = byId("moderation-more");
-      more.hidden = showAll || shownHere.length <= FIRST;
+      var all = showAll || everything;
+      more.hidden = all || shownHere.length <= FIRST;
       more.textContent = "Show the other " + plural(shownHere.length - FIRST, "statement", "statements");
-      shownHere.slice(0, showAll ? shownHere.length : FIRST).forEach(function (statement) {
-        drawStatement(body, statement, records, record);
+      shownHere.slice(0, all ? shownHere.length : FIRST).forEach(function (statement) {
+        drawStatement(body, statement, records, record, everything);
       });
       return statements;
     }
 
-    function drawStatement(body, statement, records, record) {
+    /* One statement's rows; for an agreed assessment, a row for its moderation note (printed only when written). */
+    function drawStatement(body, statement, records, record, printing) {
       var item = framework.items[statement.item];
+      var noted = Boolean(record) && (!printing || Boolean(noteOf(record, item.id)));
       var rows = statement.ratings.map(function (rating) {
         var name = toolkit.panels.partName(framework, item.id, rating.id);
         return [name, rating.values.map(function (value) {
           return toolkit.types.of(item).valueText(framework, item, rating.id, value);
-        }), APART[rating.agreement], record ? [agreedChoice(item, rating, name, record, records)] : null];
+        }), APART[rating.agreement], record ? agreedChoice(item, rating, name, record, records) : null];
       });
       if (statement.evidence.some(Boolean)) {
         rows.push([toolkit.panels.partName(framework, item.id, "evidence"), statement.evidence.map(function (text) {
@@ -203,14 +208,14 @@
         if (index === 0) {
           var th = tr.appendChild(element("th", toolkit.panels.itemName(item.id)));
           th.scope = "row";
-          th.rowSpan = rows.length + (record ? 1 : 0);
+          th.rowSpan = rows.length + (noted ? 1 : 0);
         }
         cell(tr, row[0]);
         row[1].forEach(function (words) { cell(tr, words); });
         cell(tr, row[2]);
         if (row[3] !== null) { cell(tr, row[3]); }
       });
-      if (record) {
+      if (noted) {
         var tr = body.insertRow();
         cell(tr, "Moderation note");
         var note = cell(tr, [noteBox(item, record)]);
@@ -218,7 +223,8 @@
       }
     }
 
-    /* The agreed judgement of one rating: a list of the scale's points, each saying who gave it. */
+    /* The agreed judgement of one rating: a list of the scale's points, each saying who gave it; and the one
+       chosen in words, which prints instead. */
     function agreedChoice(item, rating, name, record, records) {
       var select = element("select", undefined, "field__input field__input--select");
       select.dataset.agreedItem = item.id;
@@ -237,7 +243,7 @@
         option.value = String(point.value);
         option.selected = point.value === now;
       });
-      return select;
+      return [select, element("span", select.selectedOptions[0].textContent, "print-only")];
     }
 
     function noteBox(item, record) {
@@ -245,9 +251,13 @@
       box.rows = 2;
       box.dataset.noteFor = item.id;
       box.setAttribute("aria-label", "Moderation note: " + toolkit.panels.itemName(item.id));
-      box.value = Object.prototype.hasOwnProperty.call(record.moderation.notes, item.id) ? record.moderation.notes[item.id] : "";
+      box.value = noteOf(record, item.id);
       box.disabled = session.readOnly();
       return box;
+    }
+
+    function noteOf(record, id) {
+      return Object.prototype.hasOwnProperty.call(record.moderation.notes, id) ? record.moderation.notes[id] : "";
     }
 
     /* Who rated an assessment, or its title when it does not say. */
@@ -303,9 +313,22 @@
     }
 
     toolkit.views.register("moderation", {
-      show: show,
+      show: function () { showing = true; show(); },
       leave: function () { showing = false; }
     });
+
+    /* Before printing a document (print.js's kinds): the moderation record of an agreed assessment, every
+       statement, goes into the full report and is the moderation record; nothing of it otherwise. */
+    function print(kind) {
+      var record = kind === "blank" ? null : agreed();
+      byId("moderation").classList.toggle("moderation--record", Boolean(record));
+      if (record) { show(true); }
+    }
+
+    /* After printing: the view as it was, with a box for every note. */
+    function printed() {
+      if (showing) { show(); }
+    }
 
     document.addEventListener("click", function (event) {
       if (!showing) { return; }
@@ -345,6 +368,7 @@
         session.change(function (record) {
           toolkit.answers.setPart(record.answers, item.id, target.dataset.agreedRating, point ? point.value : undefined);
         });
+        target.nextElementSibling.textContent = target.selectedOptions[0].textContent;
         showAgreedCount(session.record());
         return;
       }
@@ -361,6 +385,8 @@
       }
       if (agreed()) { showAgreeing(agreed()); } else { compareChosen(); }
     });
+
+    return { print: print, printed: printed };
   }
 
   toolkit.moderationView = { create: create };

@@ -36,8 +36,8 @@
     opened = [];
   });
 
-  /* session: session.js's; controls: controls.js's; planView: plan-view.js's. */
-  function wire(framework, session, controls, planView) {
+  /* session: session.js's; controls: controls.js's; planView: plan-view.js's; moderationView: moderation-view.js's. */
+  function wire(framework, session, controls, planView, moderationView) {
     var results = toolkit.results;
 
     function preparePrint(kind) {
@@ -51,6 +51,7 @@
         results.showPriorities(framework, session.record(), true);
         planView.show(session.record());
       }
+      moderationView.print(kind);
       textToPrint();
     }
 
@@ -59,6 +60,7 @@
     function afterPrint() {
       if (document.documentElement.dataset.print === "blank") { controls.fill(session.record()); }
       delete document.documentElement.dataset.print;
+      moderationView.printed();
     }
 
     function printDocument(kind) {

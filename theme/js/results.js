@@ -345,7 +345,7 @@
   /* ---- the printed report's cover */
 
   function fillCover(framework, record, document_) {
-    var kinds = { report: "Self-evaluation report", plan: "Action plan", blank: "Blank copy for a meeting" };
+    var kinds = { report: "Self-evaluation report", plan: "Action plan", blank: "Blank copy for a meeting", moderation: "Moderation record" };
     byId("cover-kind").textContent = kinds[document_];
     var blank = document_ === "blank";
     byId("cover-setting").textContent = blank ? "" : record.setting || "Not given";
