@@ -768,9 +768,11 @@ def framework_model(data, schema):
         for item in items:
             item.update(section_id=section["id"], keyed_scales=keyed)
         sections.append(dict(with_fields(section, schema, "section"), items=items, keyed_scales=keyed,
-                             answered=any(response_type(item).answered for item in items)))
+                             answered=any(response_type(item).answered for item in items),
+                             written_by=section.get("written_by", "school")))
     framework = {**{key: None for key in schema["properties"]}, **data}
-    return dict(framework, source=with_fields(data["source"], schema, "source"), sections=sections, scales=scales)
+    return dict(framework, source=with_fields(data["source"], schema, "source"), sections=sections, scales=scales,
+                reviewed=any(section["written_by"] == "reviewer" for section in sections))
 
 
 def browser_data(framework, site):
@@ -783,7 +785,10 @@ def browser_data(framework, site):
             if item.get("plan"):
                 entry.update(plan=True)
             items.append(entry)
-        sections.append({"id": section["id"], "settings": section.get("settings", []), "items": items})
+        entry = {"id": section["id"], "settings": section.get("settings", []), "items": items}
+        if section.get("written_by") == "reviewer":
+            entry.update(written_by="reviewer")
+        sections.append(entry)
     return {"site": site["id"], "framework": framework["id"], "version": framework["version"],
             "scales": framework["scales"], "sections": sections, "views": [view.id for view in VIEWS]}
 

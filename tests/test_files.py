@@ -236,7 +236,7 @@ def test_a_file_from_before_stamps_loads_and_its_conflicts_are_shown_never_settl
     assert rows_of(conflicts) == [
         ["Statement or question", "Answer", "Here", "In the file", "Keep"],
         [page.locator("#leadership-3-text").inner_text().strip(), "RAG rating",
-         "Amber\n" + changed_words(here["changed"]["leadership-3"]["rag"]), "Green", "The file's\nThe one here"]]
+         "Amber\n" + changed_words(here["changed"]["leadership-3"]["rag"]), "Green", "The file's\nThe one here\nAnother: Red"]]
     keep = conflicts.get_by_label("Which answer to keep for: " + page.locator("#leadership-3-text").inner_text().strip() + ", RAG rating")
     assert keep.input_value() == "here"
     assert axe_violations(page) == []
@@ -276,6 +276,40 @@ def download_to(tool, path):
     at_files(tool)
     download(tool.page).save_as(path)
     return path
+
+
+def test_a_conflict_can_be_settled_with_another_answer_or_both_texts(page, fresh_site, tmp_path):
+    """Both copies changed a rating and an evidence box: the person gives another point of the scale for one, and
+    keeps both texts for the other; both are loaded after a review point, and the message says so."""
+    tool = open_tool(page, (fresh_site / f"{RAG}.html").as_uri(), RAG)
+    rag(page, "leadership-1", "red")
+    evidence(tool, "leadership-1", "Minutes of the March meeting")
+    here = tool.record()
+    incoming = record({"leadership-1": {"rag": "green", "evidence": "Website checked"}}, id=here["id"])
+    path = tmp_path / "oak.json"
+    path.write_text(answers_file([incoming]), encoding="utf-8")
+    open_files(tool)
+    choose(page, str(path))
+    conflicts = page.locator(".load-conflicts")
+    conflicts.get_by_text("The 2 answers changed both here and in the file").click()
+    name = page.locator("#leadership-1-text").inner_text().strip()
+    rating = conflicts.get_by_label(f"Which answer to keep for: {name}, RAG rating")
+    words = conflicts.get_by_label(f"Which answer to keep for: {name}, Evidence/ example")
+    assert rating.locator("option").all_inner_texts() == ["The file's", "The one here", "Another: Amber"]
+    assert words.locator("option").all_inner_texts() == ["The file's", "The one here", "Both, the file's first (to tidy up after)"]
+    rating.select_option(label="Another: Amber")
+    words.select_option(label="Both, the file's first (to tidy up after)")
+    hint = page.locator(f"#load-0-{here['id']}--hint p")
+    assert hint.inner_text().endswith("First a review point called “Before loading oak.json” keeps the answers as they are now.")
+    assert hint.inner_text().startswith("2 answers would change; ")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Load answers").click()
+    expect(page.locator("#files-message-text")).to_have_text(
+        "Loaded oak.json: loaded into “Untitled assessment”, with 2 answers you gave instead (a review point, “Before loading "
+        "oak.json”, keeps the answers it had).")
+    merged = tool.record()
+    assert merged["answers"]["leadership-1"] == {"rag": "amber", "evidence": "Website checked\n\nMinutes of the March meeting"}
+    assert [p["answers"] for p in merged["reviewPoints"]] == [here["answers"]]
 
 
 @pytest.mark.parametrize("where", ["file", "http"])
@@ -332,7 +366,7 @@ def test_senco_and_head_pass_files_back_and_forth_and_no_newer_answer_is_lost(wh
         ["Statement or question", "Answer", "Here", "In the file", "Keep"],
         [page.locator("#leadership-2-text").inner_text().strip(), "RAG rating",
          "Red\n" + changed_words(before["changed"]["leadership-2"]["rag"], "J. Smith, SENCO"),
-         "Green\n" + changed_words(theirs["changed"]["leadership-2"]["rag"], "A. Patel, Headteacher"), "The file's\nThe one here"]]
+         "Green\n" + changed_words(theirs["changed"]["leadership-2"]["rag"], "A. Patel, Headteacher"), "The file's\nThe one here\nAnother: Amber"]]
     keys.press("Tab")
     expect(page.get_by_role("button", name="Use every answer in the file")).to_be_focused()
     keys.press("Enter")

@@ -426,3 +426,89 @@ def test_the_moderation_record_prints_alone_and_ends_the_full_report(framework, 
 def pdf_png(pdf, stem):
     """Its first two pages as PNGs, to look at."""
     subprocess.run(["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "2", str(pdf), str(stem)], check=True)
+
+
+def test_a_peer_review_the_school_and_the_reviewer_each_write_their_own_sections(browser, fresh_site, http_site, tmp_path):
+    """Seed 004: the school writes its self-evaluation and sends the file; the reviewer, on another computer, loads it,
+    says they write in this copy, finds the school's sections read-only and writes the report; the school loads the
+    report back, its own words untouched and the report read-only there; the follow-up visit is compared with the
+    first visit's review point. axe on a section read-only in each copy."""
+    from test_files import download_to, load_into, open_files, choose
+    framework = "lls-send-review"
+    url = url_of("http", fresh_site, http_site, f"{framework}.html")
+    school_profile, reviewer_profile = browser.new_context(locale="en-GB"), browser.new_context(locale="en-GB")
+    school = open_tool(school_profile.new_page(), url + "#reporting-template", framework)
+    reviewer = open_tool(reviewer_profile.new_page(), url, framework)
+    assert school.page.locator("#reporting-template--locked").is_hidden()   # until the school says who writes here
+    assert school.page.locator("#report-context--report-school-context").is_enabled()
+    school.go("#assessments")
+    school.page.get_by_label("Who writes in this copy").select_option("school")
+    school.go("#provision")
+    school.page.locator("#provision-strengths--answer").fill("Provision maps are reviewed each term")
+    school.leave_field()
+    school.go("#reporting-template")
+    locked = school.page.locator("#reporting-template--locked")
+    expect(locked).to_have_text(
+        "The reviewer writes this section, so it is read-only in the school's copy: the reviewer's words come in when you "
+        "load the reviewer's file of answers (Download or load). If you are the reviewer, choose “The reviewer” for “Who "
+        "writes in this copy” under Your assessments.")
+    assert school.page.locator("#report-context--report-school-context").is_disabled()
+    assert school.page.locator("#provision-strengths--answer").is_enabled()
+    assert axe_violations(school.page) == []
+    sent = download_to(school, tmp_path / "school.json")
+
+    open_files(reviewer)                       # the reviewer's computer: the school's file, as a new assessment
+    choose(reviewer.page, str(sent))
+    reviewer.page.get_by_role("button", name="Load answers").click()
+    expect(reviewer.page.locator("#files-message-text")).to_contain_text("added as a new assessment")
+    reviewer.go("#assessments")
+    reviewer.page.get_by_label("Your name").fill("M. Adeyemi")
+    reviewer.page.get_by_label("Your role").select_option("Peer reviewer")
+    assert reviewer.page.get_by_label("Who writes in this copy").input_value() == "school"   # the school's, from its file
+    reviewer.page.get_by_label("Who writes in this copy").select_option("reviewer")
+    reviewer.go("#provision")
+    expect(reviewer.page.locator("#provision--locked")).to_have_text(
+        "The school writes this section, so it is read-only in the reviewer's copy: the school's words come in when you "
+        "load the school's file of answers (Download or load). If you are the school, choose “The school” for “Who writes "
+        "in this copy” under Your assessments.")
+    expect(reviewer.page.locator("#provision-strengths--answer")).to_be_disabled()
+    expect(reviewer.page.locator("#provision-strengths--answer")).to_have_value("Provision maps are reviewed each term")
+    assert axe_violations(reviewer.page) == []
+    reviewer.go("#reporting-template")
+    assert reviewer.page.locator("#reporting-template--locked").is_hidden()
+    reviewer.page.locator("#report-context--report-school-context").fill("A two-form entry primary school")
+    reviewer.leave_field()
+    reviewer.wait_saved()
+    assert reviewer.record()["writer"] == "reviewer"
+    report = download_to(reviewer, tmp_path / "report.json")
+
+    load_into(school, report)                  # back at the school: the report comes in, its own words stay
+    school.page.get_by_role("button", name="Load answers").click()
+    expect(school.page.locator("#files-message-text")).to_contain_text("loaded into")
+    record = school.record()
+    assert record["answers"]["report-context"]["report-school-context"] == "A two-form entry primary school"
+    assert record["answers"]["provision-strengths"]["answer"] == "Provision maps are reviewed each term"
+    assert record["writer"] == "school" and record.get("rater") is None   # who writes here, and rates, stays the school's
+    school.go("#reporting-template")
+    expect(school.page.locator("#report-context--report-school-context")).to_have_value("A two-form entry primary school")
+    expect(school.page.locator("#report-context--report-school-context")).to_be_disabled()
+    school.go("#review-points")                # the first visit kept, to compare the follow-up with
+    school.page.locator("#review-point-name").fill("First visit")
+    school.page.get_by_role("button", name="Save a review point").click()
+
+    reviewer.page.bring_to_front()             # the follow-up visit, written by the reviewer
+    reviewer.go("#follow-up-visit")
+    reviewer.page.locator("#follow-up-summary--answer").fill("Provision maps now show impact for each pupil")
+    reviewer.leave_field()
+    reviewer.wait_saved()
+    follow_up = download_to(reviewer, tmp_path / "follow-up.json")
+    load_into(school, follow_up)
+    school.page.get_by_role("button", name="Load answers").click()
+    expect(school.page.locator("#files-message-text")).to_contain_text("loaded into")
+    first_visit = next(point for point in school.record()["reviewPoints"] if point["name"] == "First visit")
+    school.go(f"#compare-{first_visit['id']}")
+    rows = school.page.locator("#compare-changes tbody tr")
+    expect(rows).to_have_count(1)
+    assert "Provision maps now show impact for each pupil" in rows.first.inner_text()
+    school_profile.close()
+    reviewer_profile.close()

@@ -379,3 +379,17 @@ def test_the_roles_a_rater_chooses_from_are_the_frameworks_or_else_the_sites(tmp
     assert roles((sites / "site" / "test-audit.html").read_text(encoding="utf-8")) == ["Not given", "SENCO", "SEND adviser"]
     assert roles((ROOT / "site" / "send-audit-rag.html").read_text(encoding="utf-8")) == [
         "Not given", "SENCO", "Headteacher", "SEND governor", "Class teacher", "External SEN/D professional", "Peer reviewer", "Other"]
+
+
+def test_who_writes_a_section(tmp_path):
+    """written_by: a misspelt writer is refused naming the line; a framework with a reviewer's section asks who writes
+    in each copy, and one without does not."""
+    assert problems_for(tmp_path / "wrong", edit("    title: Leadership\n", "    title: Leadership\n    written_by: inspector\n")) == [
+        'frameworks/test-audit.yaml:25:17: "inspector" is not allowed for "written_by": use one of school, reviewer']
+    root = make_root(tmp_path / "reviewed", edit("    title: Leadership\n", "    title: Leadership\n    written_by: reviewer\n"))
+    assert build.build(root) == []
+    page = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
+    assert 'id="assessment-writer"' in page and 'id="leadership--locked"' in page
+    assert '"written_by":"reviewer"' in page
+    plain = (ROOT / "site" / "send-audit-rag.html").read_text(encoding="utf-8")
+    assert 'id="assessment-writer"' not in plain and 'class="notice section__locked"' not in plain

@@ -163,6 +163,15 @@ test("transfer: loading a file from before stamps: answers on one side only join
   assert.deepEqual(plain(none.answers), { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber", evidence: "Head's notes" },
                                           "leadership-3": { rag: "red" }, "leadership-4": { rag: "green" } });
   assert.equal(none.reviewPoints.length, 0);   // nothing here replaced: no review point needed
+  // another answer given for a conflict, instead of either copy's: it replaces the one here, so a review point first
+  const another = transfer.preview(RAG, here, incoming, ["leadership-1--rag", "leadership-2--rag"], { "leadership-2--rag": "red" });
+  assert.deepEqual(plain(another.given.map(stamps.nameOf)), ["leadership-2--rag"]);
+  assert.deepEqual(plain(another.replaced.map(stamps.nameOf)), ["leadership-2--rag"]);
+  const given = transfer.merge(RAG, here, incoming, "Before loading", NOW, ["leadership-1--rag"], { "leadership-2--rag": "red" });
+  assert.deepEqual(plain(given.answers["leadership-2"]), { rag: "red", evidence: "Head's notes" });
+  assert.equal(given.reviewPoints.length, 1);
+  assert.deepEqual(plain(transfer.merge(RAG, here, incoming, "Before loading", NOW, [], { "leadership-4--rag": "red" }).answers["leadership-4"]),
+    { rag: "green" });   // only a conflict takes another answer
 });
 
 test("stamps: each part changed is stamped; a copy's newer answers win, an older file changes nothing, both changed is a conflict", () => {
@@ -327,6 +336,22 @@ test("moderation: an agreed assessment keeps its raters' judgements, and what al
     "leadership-2": "Seen in class\n\nMinutes seen", "leadership-4": "Ask the head" });
   assert.equal(assessments.moderatedText(merged), "Moderated by A. Khan, on 9 December 2026");
   assert.deepEqual(plain(transfer.merge(RAG, senco, agreed, "Before loading", NOW).moderation), plain(agreed.moderation));
+});
+
+test("assessments: the sections another person writes, in the school's copy and in the reviewer's", () => {
+  const LLS = answers.index(frameworkData("lls-send-review"));
+  const anyone = assessments.create(LLS, {}, NOW);
+  assert.deepEqual(plain(assessments.writtenElsewhere(LLS, anyone).sections), []);
+  const school = Object.assign(assessments.create(LLS, {}, NOW), { writer: "school" });
+  const reviewers = ["reporting-template", "follow-up-visit"];
+  assert.deepEqual(plain(assessments.writtenElsewhere(LLS, school).sections), reviewers);
+  const theirs = Object.assign(assessments.create(LLS, {}, NOW), { writer: "reviewer" });
+  const others = plain(assessments.writtenElsewhere(LLS, theirs).sections);
+  assert.deepEqual(others, LLS.sections.map(s => s.id).filter(id => !reviewers.includes(id)));
+  assert.match(assessments.writtenElsewhere(LLS, theirs).words, /^The school writes this section, so it is read-only in the reviewer's copy/);
+  assert.deepEqual(plain(assessments.writtenElsewhere(RAG, Object.assign(assessments.create(RAG, {}, NOW), { writer: "reviewer" })).sections), []);
+  assert.equal(assessments.problem(Object.assign(theirs, { writer: "inspector" }), LLS),
+    '"writer" should be "school", "reviewer" or empty, not the text “inspector”');
 });
 
 test("types: each response type's parts, words, shape and what fits", () => {

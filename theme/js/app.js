@@ -76,6 +76,8 @@
       status.showStorageUse();
       panels.showProgress(framework, session.record());
       panels.showOrphans(framework, session.record());
+      var elsewhere = toolkit.assessments.writtenElsewhere(framework, session.record());
+      controls.setLocked(elsewhere.sections, elsewhere.words);
       byId("assessment-name").textContent = toolkit.assessments.title(session.record());
       status.showStatus();
       onShow(views.current());

@@ -14,7 +14,7 @@
   var confirm = toolkit.dom.confirm;
   /* The open assessment's details: each field's id, and the record's field it edits (its id after "assessment-"). */
   var DETAILS = [["assessment-setting", "setting"], ["assessment-period", "period"], ["assessment-participants", "participants"],
-                 ["assessment-rater", "rater"], ["assessment-role", "role"]];
+                 ["assessment-rater", "rater"], ["assessment-role", "role"], ["assessment-writer", "writer"]];
 
   /* ---- your assessments */
 
@@ -37,6 +37,7 @@
     });
     DETAILS.forEach(function (pair) {
       var field = byId(pair[0]);
+      if (!field) { return; }   // who writes: only where the framework has a reviewer's sections
       var value = current[pair[1]] || "";
       if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (option) { return option.value === value; })) {
         field.appendChild(element("option", value));   // a role from another council's or framework's list
@@ -165,6 +166,7 @@
       var value = event.target.value.trim();
       session.change(function (record) { record[field] = value; }, true);
       byId("assessment-name").textContent = assessments.title(session.record());
+      if (field === "writer") { app.refresh(); }
     }
 
     /* A saved assessment that cannot be read: download its text as it is, or remove it alone. */
@@ -282,7 +284,10 @@
           if (event.key === "Enter") { byId(pair[1]).click(); }
         });
       });
-    DETAILS.forEach(function (pair) { byId(pair[0]).addEventListener(pair[0] === "assessment-role" ? "change" : "input", editDetails); });
+    DETAILS.forEach(function (pair) {
+      var field = byId(pair[0]);
+      if (field) { field.addEventListener(field.tagName === "SELECT" ? "change" : "input", editDetails); }
+    });
     byId("review-point-name").value = assessments.termName(new Date());
 
     toolkit.views.register("assessments", { show: function () {

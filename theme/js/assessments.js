@@ -128,6 +128,8 @@
       ["participants", record.participants, record.participants === undefined || typeof record.participants === "string", "text"],
       ["rater", record.rater, record.rater === undefined || isShortText(record.rater), "text of up to 200 characters"],
       ["role", record.role, record.role === undefined || isShortText(record.role), "text of up to 200 characters"],
+      ["writer", record.writer, record.writer === undefined || ["", "school", "reviewer"].indexOf(record.writer) >= 0,
+       "\"school\", \"reviewer\" or empty"],
       ["created", record.created, toolkit.dates.isDate(record.created), "a date"],
       ["updated", record.updated, record.updated === null || toolkit.dates.isDate(record.updated), "a date"],
       ["revision", record.revision, Number.isSafeInteger(record.revision) && record.revision >= 0, "a whole number"],
@@ -389,6 +391,25 @@
     return "Moderated by " + [moderation.by, moderation.role].filter(Boolean).join(", ") + ", on " + toolkit.dates.dayText(moderation.on);
   }
 
+  /* The sections another person writes in this copy (written_by in the framework), and what each of them says
+     about it: { sections: [ids], words }. In the school's copy (record.writer "school") a reviewer's report is
+     read-only, and in the reviewer's copy ("reviewer") the school's sections are; otherwise none is. */
+  function writtenElsewhere(framework, record) {
+    var reviewed = framework.sections.some(function (section) { return section.written_by === "reviewer"; });
+    var writer = record.writer;
+    var sections = reviewed && (writer === "school" || writer === "reviewer") ? framework.sections.filter(function (section) {
+      return (section.written_by || "school") !== writer;
+    }).map(function (section) { return section.id; }) : [];
+    var words = writer === "school"
+      ? "The reviewer writes this section, so it is read-only in the school's copy: the reviewer's words come in when " +
+        "you load the reviewer's file of answers (Download or load). If you are the reviewer, choose “The reviewer” " +
+        "for “Who writes in this copy” under Your assessments."
+      : "The school writes this section, so it is read-only in the reviewer's copy: the school's words come in when " +
+        "you load the school's file of answers (Download or load). If you are the school, choose “The school” for " +
+        "“Who writes in this copy” under Your assessments.";
+    return { sections: sections, words: words };
+  }
+
   /* Who rated an assessment, in words: "J. Smith, SENCO", "J. Smith", "SENCO"; "" when not given. */
   function raterText(record) {
     return [record.rater, record.role].filter(Boolean).join(", ");
@@ -473,6 +494,7 @@
     title: title,
     settingText: settingText,
     raterText: raterText,
+    writtenElsewhere: writtenElsewhere,
     moderatedText: moderatedText,
     MOST_RATERS: MOST_RATERS,
     MOST_NOTE: MOST_NOTE,

@@ -15,6 +15,8 @@
     var byName = {};          // control name -> its elements (radios share a name)
     var byItem = {};          // item id -> its controls
     var readOnly = false;
+    var locked = {};          // section id -> true for a section another person writes (written_by)
+    var disabled = {};        // section id -> true while its controls are disabled
     var ui = {
       controlsOf: function (item) { return byItem[item.id] || []; },
       group: function (name) { return byName[name] || []; },
@@ -22,7 +24,7 @@
       say: say,
       edit: onChange,
       reindex: indexControls,
-      isReadOnly: function () { return readOnly; }
+      isReadOnly: function (item) { return readOnly || Boolean(locked[framework.sectionOf[item.id].id]); }
     };
 
     function indexControls() {
@@ -133,13 +135,35 @@
       }).filter(Boolean).join(", ");
     }
 
-    /* ---- read-only, while another tab edits this assessment */
+    /* ---- read-only: every section while another tab edits this assessment, and the sections another person
+       writes (a reviewer's in the school's copy, the school's in the reviewer's), each saying why */
 
     function setReadOnly(on) {
-      if (on === readOnly) { return; }
       readOnly = on;
-      main.querySelectorAll(".section input, .section textarea, .section select, .section button").forEach(function (control) {
-        control.disabled = on;
+      disable();
+    }
+
+    /* sections: the ids of those another person writes; words: the notice each of them shows. */
+    function setLocked(sections, words) {
+      locked = {};
+      sections.forEach(function (id) { locked[id] = true; });
+      framework.sections.forEach(function (section) {
+        var notice = document.getElementById(section.id + "--locked");
+        if (!notice) { return; }
+        notice.hidden = !locked[section.id];
+        notice.textContent = locked[section.id] ? words : "";
+      });
+      disable();
+    }
+
+    function disable() {
+      framework.sections.forEach(function (section) {
+        var off = readOnly || Boolean(locked[section.id]);
+        if (off === Boolean(disabled[section.id])) { return; }
+        disabled[section.id] = off;
+        document.getElementById(section.id).querySelectorAll("input, textarea, select, button").forEach(function (control) {
+          control.disabled = off;
+        });
       });
     }
 
@@ -160,7 +184,7 @@
     /* The sections' form exists only to switch off autocomplete; answers are saved as they change, never sent. */
     main.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    return { fill: fill, setReadOnly: setReadOnly };
+    return { fill: fill, setReadOnly: setReadOnly, setLocked: setLocked };
   }
 
   toolkit.controls = { create: create };

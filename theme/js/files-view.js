@@ -1,4 +1,4 @@
-// Needs: answers, assessments, dates, dom, messages, panels, plan, results, stamps, transfer, types, views
+// Needs: answers, assessments, changes, dates, dom, messages, panels, plan, results, stamps, transfer, types, views
 /* The "Download or load" view: files of answers and spreadsheets out, files of answers in.
    A file is offered only after it has been read back and found to hold exactly what is on screen (what is
    saved, and any change the browser would not save, which the message then names).
@@ -253,10 +253,11 @@
       return "Before loading " + chosen.name;
     }
 
-    /* What loading into mine would do, keeping the answers here of the conflicts named in keep. */
-    function changeText(mine, record, keep) {
-      var loading = transfer.preview(framework, mine, record, keep);
-      var merged = transfer.merge(framework, mine, record, pointName(), new Date(), keep);
+    /* What loading into mine would do, keeping the answers here of the conflicts named in keep, and giving
+       others' answers (transfer.preview). */
+    function changeText(mine, record, keep, others) {
+      var loading = transfer.preview(framework, mine, record, keep, others);
+      var merged = transfer.merge(framework, mine, record, pointName(), new Date(), keep, others);
       var changed = count(toolkit.assessments.compare(mine.answers, merged.answers, framework));
       var added = record.reviewPoints.filter(function (point) { return !assessments.findReviewPoint(mine, point.id); }).length;
       var actions = record.actions.filter(function (action) { return !toolkit.plan.find(mine, action.id); }).length;
@@ -342,7 +343,7 @@
       details.appendChild(element("summary", "The " + plural(conflicts.length, "answer", "answers") + " changed both here and in the file"));
       var showKept = function () {   // choosing which answers to keep chooses to load into this assessment
         byId(owner).checked = true;
-        byId(owner + "--hint").querySelector("p").textContent = changeText(mine, record, kept(owner));
+        byId(owner + "--hint").querySelector("p").textContent = changeText(mine, record, kept(owner), othersGiven(owner));
       };
       var inFramework = conflicts.filter(function (difference) { return framework.items[difference.item]; });
       var all = details.appendChild(element("div", undefined, "button-group"));
@@ -382,18 +383,39 @@
       return details;
     }
 
-    /* Which of a conflict's answers to keep: the one changed last, to start with. */
+    /* Which of a conflict's answers to keep: the one changed last, to start with; or another (otherAnswers). */
     function keepChoice(owner, difference, name, changed) {
       var select = element("select", undefined, "field__input field__input--select");
       select.dataset.keepFor = owner;
       select.dataset.part = toolkit.stamps.nameOf(difference);
       select.setAttribute("aria-label", "Which answer to keep for: " + name);
-      [["file", "The file's"], ["here", "The one here"]].forEach(function (pair) {
-        select.appendChild(element("option", pair[1])).value = pair[0];
+      [["file", "The file's"], ["here", "The one here"]].concat(otherAnswers(difference).map(function (other, index) {
+        return ["other-" + index, other[1], other[0]];
+      })).forEach(function (choice) {
+        var option = select.appendChild(element("option", choice[1]));
+        option.value = choice[0];
+        if (choice.length > 2) { option.dataset.answer = JSON.stringify(choice[2]); }
       });
       select.value = difference.newer;
       select.addEventListener("change", changed);
       return select;
+    }
+
+    /* The answers a person may give for a conflict instead of either copy's, as [value, words]: for a rating, the
+       scale's other points; for a person's own words, both texts in one box (then tidied up after loading). */
+    function otherAnswers(difference) {
+      var item = framework.items[difference.item];
+      if (!item) { return []; }
+      var type = toolkit.types.of(item);
+      if (type.isText(item, difference.part)) {
+        return typeof difference.here === "string" && typeof difference.file === "string" && difference.here && difference.file
+          ? [[toolkit.changes.bothTexts(difference.file, difference.here), "Both, the file's first (to tidy up after)"]] : [];
+      }
+      var rating = item.type === "statement" ? item.ratings.find(function (one) { return one.id === difference.part; }) : null;
+      if (!rating) { return []; }
+      return framework.scales[rating.scale].points.filter(function (point) {
+        return point.value !== difference.here && point.value !== difference.file;
+      }).map(function (point) { return [point.value, "Another: " + type.valueText(framework, item, difference.part, point.value)]; });
     }
 
     /* "changed by J. Smith, SENCO, 7 December 2026 at 10:42" (or without who, where neither record knows), from
@@ -406,6 +428,18 @@
 
     function itemName(id) {
       return framework.items[id] ? toolkit.panels.itemName(id) : id + " (no longer in this framework)";
+    }
+
+    /* The answers the person gave instead of either copy's, for one "Load it into" choice: { <name>: value }. */
+    function othersGiven(owner) {
+      var given = {};
+      document.querySelectorAll("select[data-keep-for]").forEach(function (select) {
+        var option = select.selectedOptions[0];
+        if (select.dataset.keepFor === owner && option && option.dataset.answer !== undefined) {
+          given[select.dataset.part] = JSON.parse(option.dataset.answer);
+        }
+      });
+      return given;
     }
 
     /* The names of the conflicts whose answer here the person chose to keep, for one "Load it into" choice. */
@@ -436,7 +470,7 @@
       }
       var plan = chosen.records.map(function (record, index) {
         var into = document.querySelector('input[name="load-' + index + '"]:checked').value;
-        return { record: record, into: into, keep: kept("load-" + index + "-" + into) };
+        return { record: record, into: into, keep: kept("load-" + index + "-" + into), others: othersGiven("load-" + index + "-" + into) };
       });
       var done = app.load(plan, pointName());
       if (done.error) {

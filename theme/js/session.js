@@ -286,12 +286,15 @@
             ": if you rate it here, put your own name under Your assessments)" : ""));
         } else {
           var here = saved.read(step.into) || state.record;
-          var loading = toolkit.transfer.preview(framework, here, step.record, step.keep);
-          var kept = loading.differences.filter(function (difference) { return difference.conflict && loading.taken.indexOf(difference) < 0; });
-          record = toolkit.transfer.merge(framework, here, step.record, pointName, now, step.keep);
+          var loading = toolkit.transfer.preview(framework, here, step.record, step.keep, step.others);
+          var kept = loading.differences.filter(function (difference) {
+            return difference.conflict && loading.taken.indexOf(difference) < 0 && loading.given.indexOf(difference) < 0;
+          });
+          record = toolkit.transfer.merge(framework, here, step.record, pointName, now, step.keep, step.others);
           words.push("loaded into “" + assessments.title(here) + "”" +
             (kept.length ? ", keeping " + toolkit.dom.plural(kept.length, "answer", "answers") + " here that " +
               (kept.length === 1 ? "was" : "were") + " also changed in the file" : "") +
+            (loading.given.length ? ", with " + toolkit.dom.plural(loading.given.length, "answer", "answers") + " you gave instead" : "") +
             (loading.replaced.length ? " (a review point, “" + pointName + "”, keeps the answers it had)" : ""));
         }
         records.push(record);

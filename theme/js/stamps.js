@@ -191,10 +191,10 @@
     putStamp(record, difference.item, difference.part, difference[side + "Stamp"]);
   }
 
-  /* Settle a conflict in record with the answer from the given side ("here" or "file"), stamped as a new change in
-     record's copy at time (ms): the choice is newer than both answers, so it travels back to the other copy. */
-  function settle(framework, record, difference, side, time) {
-    setPart(framework, record.answers, difference.item, difference.part, difference[side]);
+  /* Settle a conflict in record with the answer chosen (one side's, or another the person gave), stamped as a new
+     change in record's copy at time (ms): the choice is newer than both answers, so it travels back to the other copy. */
+  function settle(framework, record, difference, value, time) {
+    setPart(framework, record.answers, difference.item, difference.part, value);
     putStamp(record, difference.item, difference.part, newStamp(record, time));
   }
 

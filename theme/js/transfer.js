@@ -169,27 +169,36 @@
     return difference.conflict && keep ? keep.indexOf(toolkit.stamps.nameOf(difference)) < 0 : difference.newer === "file";
   }
 
+  /* The answer the person gave for a conflict instead of either copy's (others: { <stamps.nameOf>: value }), if any. */
+  function otherOf(difference, others) {
+    var name = toolkit.stamps.nameOf(difference);
+    return difference.conflict && others && has(others, name) ? { value: others[name] } : null;
+  }
+
   /* What loading incoming into here would do: { differences, taken (those settled by the file's answer),
-     replaced (those of them that replace an answer here) }. */
-  function preview(framework, here, incoming, keep) {
+     given (conflicts settled by another answer the person gave), replaced (those of both that replace an answer
+     here) }. keep: as fromFile; others: as otherOf. */
+  function preview(framework, here, incoming, keep, others) {
     var differences = toolkit.stamps.differences(framework, here, incoming);
-    var taken = differences.filter(function (difference) { return fromFile(difference, keep); });
-    return { differences: differences, taken: taken,
-             replaced: taken.filter(function (difference) { return difference.here !== undefined; }) };
+    var given = differences.filter(function (difference) { return otherOf(difference, others); });
+    var taken = differences.filter(function (difference) { return given.indexOf(difference) < 0 && fromFile(difference, keep); });
+    return { differences: differences, taken: taken, given: given,
+             replaced: taken.concat(given).filter(function (difference) { return difference.here !== undefined; }) };
   }
 
   /* The record here with the file's record loaded into it, after a review point of the answers here when
-     any of them is about to be replaced. keep: as fromFile. */
-  function merge(framework, here, incoming, pointName, now, keep) {
-    var loading = preview(framework, here, incoming, keep);
+     any of them is about to be replaced. keep: as fromFile; others: as otherOf. */
+  function merge(framework, here, incoming, pointName, now, keep, others) {
+    var loading = preview(framework, here, incoming, keep, others);
     var merged = JSON.parse(JSON.stringify(here));
     if (loading.replaced.length) { merged.reviewPoints.push(assessments.reviewPoint(here.answers, pointName, now)); }
     merged.seen = toolkit.stamps.seenBoth(here, incoming);
     merged.raters = toolkit.stamps.ratersBoth(here, incoming);
     loading.differences.forEach(function (difference) {
       var side = loading.taken.indexOf(difference) >= 0 ? "file" : "here";
+      var other = otherOf(difference, others);
       if (difference.conflict) {
-        toolkit.stamps.settle(framework, merged, difference, side, now.getTime());
+        toolkit.stamps.settle(framework, merged, difference, other ? other.value : difference[side], now.getTime());
       } else if (side === "file") {
         toolkit.stamps.take(framework, merged, difference, "file");
       }
