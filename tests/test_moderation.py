@@ -80,7 +80,7 @@ def save_records(page, framework, records):
 def shown_statements(page):
     """The statements in the table, in order, by their row headings; and each one's "how far apart" words."""
     return page.evaluate("""() => [...document.querySelectorAll('#moderation-table tbody th')].map(th => {
-        const row = th.parentElement; return [th.textContent, row.lastElementChild.textContent]; })""")
+        const row = th.parentElement; return [th.firstChild.textContent, row.lastElementChild.textContent]; })""")
 
 
 @pytest.mark.parametrize("framework", ["send-self-evaluation", "herts-send-benchmark"])
@@ -200,7 +200,9 @@ def test_choosing_whose_judgements_to_compare_by_keyboard_only_and_the_wrong_cho
     keys.press("Enter")
     expect(page.locator("#done-message")).to_have_text(re.compile(r"^Accepted \d+ judgements? where everyone agrees\.$"))
     tool = Tool(page, framework)
-    accepted = len(tool.record()["answers"])
+    def rated(record):
+        return sum(1 for answer in record["answers"].values() for part in answer if part != "evidence")
+    accepted = rated(tool.record())
     tab_until("() => document.activeElement.tagName === 'SELECT' && document.activeElement.value === ''")
     chosen = page.evaluate("() => document.activeElement.dataset.agreedItem")
     keys.press("ArrowDown")   # the scale's first point
@@ -210,10 +212,14 @@ def test_choosing_whose_judgements_to_compare_by_keyboard_only_and_the_wrong_cho
     keys.type("R. Okafor")
     tab_until("() => document.activeElement.id === 'moderation-sign-off'", most=3)
     keys.press("Enter")
+    expect(page.locator("#confirm-no")).to_be_focused()   # not every statement agreed: it asks first
+    keys.press("Shift+Tab")
+    expect(page.locator("#confirm-yes")).to_be_focused()
+    keys.press("Enter")
     expect(page.locator("#done-message")).to_contain_text("Signed off: Moderated by R. Okafor, on ")
     tool.wait_saved()
     agreed = tool.record()
-    assert len(agreed["answers"]) == accepted + 1 and chosen in agreed["answers"]
+    assert rated(agreed) == accepted + 1 and chosen in agreed["answers"]
     assert agreed["moderation"]["notes"] == {chosen: "Agreed at the meeting"}
     assert agreed["moderation"]["by"] == "R. Okafor"
 
@@ -251,7 +257,8 @@ def test_people_s_files_are_added_compared_and_not_saved_and_a_bad_one_is_listed
     assert [row[0] for row in shown_statements(page)] == names[:50]   # the 50 furthest apart first
     page.get_by_role("button", name="Show the other 7 statements").click()
     assert [row[0] for row in shown_statements(page)] == names
-    expect(page.get_by_role("region", name="Each person's judgements, side by side")).to_be_focused()
+    expect(page.locator("#moderation-table tbody th").nth(50)).to_be_focused()   # the first statement it brought
+    assert page.evaluate("document.activeElement.firstChild.textContent") == names[50]
     assert tool.storage() == before   # only compared: nothing saved
     assert axe_violations(page) == []
 
@@ -308,7 +315,12 @@ def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framew
         "Started an agreed assessment, “Oak Primary (agreed judgements), Autumn 2026”: choose the agreed judgement of each statement.")
     expect(page.locator("#done-message")).to_be_focused()
     agreed = tool.record()
-    assert agreed["id"] not in [r["id"] for r in records] and agreed["answers"] == {}
+    assert agreed["id"] not in [r["id"] for r in records]
+    evidence = {ident: "\n\n".join(f"{n}, {role}: {r['answers'][ident]['evidence']}" for (n, role), r in zip(RATERS, records)
+                                    if r["answers"].get(ident, {}).get("evidence"))
+                for ident, _ in statements_ids(data)}
+    assert agreed["answers"] == {ident: {"evidence": text} for ident, text in evidence.items() if text}   # what each gave, with who
+    assert agreed["answers"]
     assert [(r["rater"], r["role"]) for r in agreed["moderation"]["raters"]] == RATERS
     assert agreed["participants"] == "\n".join(f"{name}, {role}" for name, role in RATERS)
     expect(page.locator("#moderation-agreeing")).to_contain_text("“Oak Primary (agreed judgements), Autumn 2026” is an agreed "
@@ -326,7 +338,8 @@ def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framew
     expect(page.locator("#done-message")).to_have_text(f"Accepted {len(alike)} judgements where everyone agrees.")
     tool.wait_saved()
     saved = tool.record()["answers"]
-    assert sorted((ident, rating, value) for ident, answer in saved.items() for rating, value in answer.items()) == sorted(alike)
+    assert sorted((ident, rating, value) for ident, answer in saved.items() for rating, value in answer.items()
+                  if rating != "evidence") == sorted(alike)
     assert page.locator("#moderation-accept").is_hidden()
 
     first_id = expected_order(data, records)[0][0]
@@ -357,6 +370,14 @@ def test_an_agreed_assessment_is_started_agreed_signed_off_and_summarised(framew
     page.get_by_label("Moderated by").fill("R. Okafor")
     page.get_by_label("Their role").select_option("External SEN/D professional")
     page.get_by_role("button", name="Sign off").click()
+    dialog = page.get_by_role("dialog")
+    agreed = tool.record()["answers"]
+    unagreed = sum(1 for _, item in statements(data)
+                   if any(agreed.get(item["id"], {}).get(r["id"]) is None for r in item["ratings"]))
+    expect(dialog.locator("h2, h3").first).to_have_text(f"Sign off with {unagreed} statements not agreed yet?")
+    expect(page.locator("#confirm-no")).to_be_focused()   # the safe choice first
+    assert axe_violations(page) == []
+    dialog.get_by_role("button", name="Yes, sign off").click()
     today = page.evaluate("() => SendToolkit.dates.dayText(new Date().toISOString().slice(0, 10))")
     signed = f"Moderated by R. Okafor, External SEN/D professional, on {today}"
     expect(page.locator("#done-message")).to_have_text(f"Signed off: {signed}.")
@@ -396,6 +417,7 @@ def test_the_moderation_record_prints_alone_and_ends_the_full_report(framework, 
     page.get_by_label("Moderated by").fill("R. Okafor")
     page.get_by_label("Their role").select_option("External SEN/D professional")
     page.get_by_role("button", name="Sign off").click()
+    page.get_by_role("dialog").get_by_role("button", name="Yes, sign off").click()
     tool.wait_saved()
 
     text, info = print_document(page, "moderation", tmp_path / "moderation.pdf")
@@ -404,9 +426,13 @@ def test_the_moderation_record_prints_alone_and_ends_the_full_report(framework, 
     assert "Moderation Moderated by R. Okafor, External SEN/D professional, on " in text
     assert ("The judgements of 4 people, as they were when the agreed assessment was started: " +
             "; ".join(f"{name}, {role}" for name, role in RATERS) + ".") in text
-    places = [text.find(name) for name in names[:10]]
-    assert -1 not in places and places == sorted(places)   # the furthest apart first
-    after = text[text.find(names[0]):]
+    raw = " ".join(subprocess.run(["pdftotext", "-raw", str(tmp_path / "moderation.pdf"), "-"], capture_output=True,
+                                  text=True, check=True).stdout.split())   # as printed, row by row
+    at = 0
+    for name in names[:10]:   # the furthest apart first: each found after the one before
+        at = raw.find(name, at)
+        assert at >= 0, name
+    after = raw[raw.find(names[0]):]
     assert after.find(agreed_words) < after.find("Moderation note Agreed once the provision map was seen") < after.find(names[1])
     assert "Not agreed yet" in text and "Compare raters' judgements" not in text and "Choose the agreed" not in text
     assert text.count("Moderation note") == 1   # notes left empty are not printed
@@ -452,7 +478,7 @@ def test_a_peer_review_the_school_and_the_reviewer_each_write_their_own_sections
         "The reviewer writes this section, so it is read-only in the school's copy: the reviewer's words come in when you "
         "load the reviewer's file of answers (Download or load). If you are the reviewer, choose “The reviewer” for “Who "
         "writes in this copy” under Your assessments.")
-    assert school.page.locator("#report-context--report-school-context").is_disabled()
+    assert not school.page.locator("#report-context--report-school-context").is_editable()
     assert school.page.locator("#provision-strengths--answer").is_enabled()
     assert axe_violations(school.page) == []
     sent = download_to(school, tmp_path / "school.json")
@@ -471,7 +497,9 @@ def test_a_peer_review_the_school_and_the_reviewer_each_write_their_own_sections
         "The school writes this section, so it is read-only in the reviewer's copy: the school's words come in when you "
         "load the school's file of answers (Download or load). If you are the school, choose “The school” for “Who writes "
         "in this copy” under Your assessments.")
-    expect(reviewer.page.locator("#provision-strengths--answer")).to_be_disabled()
+    expect(reviewer.page.locator("#provision-strengths--answer")).not_to_be_editable()
+    reviewer.page.locator("#provision-strengths--answer").focus()   # reachable by keyboard, to read it all
+    expect(reviewer.page.locator("#provision-strengths--answer")).to_be_focused()
     expect(reviewer.page.locator("#provision-strengths--answer")).to_have_value("Provision maps are reviewed each term")
     assert axe_violations(reviewer.page) == []
     reviewer.go("#reporting-template")
@@ -491,7 +519,7 @@ def test_a_peer_review_the_school_and_the_reviewer_each_write_their_own_sections
     assert record["writer"] == "school" and record.get("rater") is None   # who writes here, and rates, stays the school's
     school.go("#reporting-template")
     expect(school.page.locator("#report-context--report-school-context")).to_have_value("A two-form entry primary school")
-    expect(school.page.locator("#report-context--report-school-context")).to_be_disabled()
+    expect(school.page.locator("#report-context--report-school-context")).not_to_be_editable()
     school.go("#review-points")                # the first visit kept, to compare the follow-up with
     school.page.locator("#review-point-name").fill("First visit")
     school.page.get_by_role("button", name="Save a review point").click()
@@ -512,3 +540,45 @@ def test_a_peer_review_the_school_and_the_reviewer_each_write_their_own_sections
     assert "Provision maps now show impact for each pupil" in rows.first.inner_text()
     school_profile.close()
     reviewer_profile.close()
+
+
+def test_a_framework_that_asks_for_moderation_says_so_until_the_judgements_are_signed_off(page, tmp_path):
+    """A framework's `moderation`: its words and "not moderated yet" on an assessment's summary, "Not moderated yet" on
+    the printed cover; an agreed assessment signed off says who moderated it instead, on both."""
+    import build
+    from test_validate import MINIMAL, make_root
+    asked = "Complete this self-review together with an external SEN/D professional so that the judgements are robust."
+    root = make_root(tmp_path / "asks", MINIMAL.replace("description: A short audit.\n", f"description: A short audit.\nmoderation: {asked}\n"))
+    assert build.build(root) == []
+    url = (root / "site" / "test-audit.html").as_uri()
+    page.add_init_script(NO_DIALOG)
+    tool = open_tool(page, url, "test-audit")
+    senco = record("test-audit", {"leadership-1": {"rag": "red"}, "leadership-2": {"rag": "green"}}, id="a-senco",
+                   rater="J. Smith", role="SENCO")
+    head = record("test-audit", {"leadership-1": {"rag": "amber"}, "leadership-2": {"rag": "green"}}, id="a-head",
+                  rater="A. Patel", role="Headteacher")
+    save_records(page, "test-audit", [senco, head])
+    page.goto("about:blank")
+    tool = open_tool(page, url + "#summary", "test-audit")
+    notice = page.locator("#summary-moderation")
+    expect(notice.locator("p")).to_have_text([asked, "These judgements are not moderated yet: when each person has rated, put "
+                                              "their judgements side by side and agree them (Compare raters' judgements, under "
+                                              "Your assessments)."])
+    assert axe_violations(page) == []
+    text, _ = print_document(page, "report", tmp_path / "before.pdf")
+    assert "Moderation Not moderated yet" in text
+
+    tool.go("#moderation")
+    page.get_by_label("J. Smith, SENCO (Oak Primary, Autumn 2026)").check()
+    page.get_by_label("A. Patel, Headteacher (Oak Primary, Autumn 2026)").check()
+    page.get_by_role("button", name="Start an agreed assessment").click()
+    page.get_by_role("button", name="Accept the 1 judgement where everyone agrees").click()
+    page.get_by_label("Moderated by").fill("R. Okafor")
+    page.get_by_role("button", name="Sign off").click()
+    page.get_by_role("dialog").get_by_role("button", name="Yes, sign off").click()
+    tool.wait_saved()
+    tool.go("#summary")
+    assert notice.is_hidden()
+    expect(page.locator("#summary-moderated")).to_contain_text("Moderated by R. Okafor, on ")
+    text, _ = print_document(page, "report", tmp_path / "after.pdf")
+    assert "Moderation Moderated by R. Okafor, on " in text and "Not moderated yet" not in text

@@ -300,18 +300,26 @@ test("moderation: an agreed assessment keeps its raters' judgements, and what al
   const head = rater("", "", { "leadership-1": { rag: "amber" }, "leadership-2": { rag: "green" } });
   const agreed = moderation.startAgreed(RAG, [senco, head], NOW);
   assert.deepEqual(plain([agreed.setting, agreed.period, agreed.participants, agreed.answers]),
-    ["Oak Primary", "Autumn 2026", "J. Smith, SENCO\nOak Primary, Autumn 2026", {}]);
+    ["Oak Primary", "Autumn 2026", "J. Smith, SENCO\nOak Primary, Autumn 2026",
+     { "leadership-2": { evidence: "J. Smith, SENCO: Minutes" } }]);   // the evidence each gave, with who
   assert.deepEqual(plain(agreed.moderation), { notes: {}, raters: [   // statements that fit only: not "gone-1", nor "purple"
     { rater: "J. Smith", role: "SENCO", answers: { "leadership-1": { rag: "red" }, "leadership-2": { rag: "green", evidence: "Minutes" } } },
     { rater: "Oak Primary, Autumn 2026", role: "", answers: { "leadership-1": { rag: "amber" }, "leadership-2": { rag: "green" } } }] });
   assert.equal(assessments.problem(agreed, RAG), null);
   assert.equal(assessments.title(agreed), "Oak Primary (agreed judgements), Autumn 2026");
   assert.deepEqual(plain(moderation.agreeable(RAG, agreed)), [{ item: "leadership-2", rating: "rag", value: "green" }]);
+  assert.deepEqual(plain(moderation.notAgreed(RAG, agreed).slice(0, 3)), ["leadership-1", "leadership-2", "leadership-3"]);
   agreed.answers["leadership-2"] = { rag: "amber" };   // the moderator chose otherwise: nothing is offered over it
+  assert.equal(moderation.notAgreed(RAG, agreed).indexOf("leadership-2"), -1);
   assert.deepEqual(plain(moderation.agreeable(RAG, agreed)), []);
   assert.equal(assessments.moderatedText(agreed), "");
   Object.assign(agreed.moderation, { by: "R. Okafor", role: "External SEN/D professional", on: "2026-12-07" });
   assert.equal(assessments.moderatedText(agreed), "Moderated by R. Okafor, External SEN/D professional, on 7 December 2026");
+  const signedAt = { at: 5000, by: "R. Okafor", role: "", on: "2026-12-07" };
+  const later = Object.assign(JSON.parse(JSON.stringify(agreed)), { changed: { "leadership-1": { rag: (6000).toString(36) + ".c1" },
+    "leadership-2": { rag: (4000).toString(36) + ".c1", evidence: (7000).toString(36) + ".c2" } } });
+  Object.assign(later.moderation, signedAt);
+  assert.equal(assessments.moderatedText(later), "Moderated by R. Okafor, on 7 December 2026 (2 answers have changed since)");
   const wrong = (change) => assessments.problem(Object.assign(JSON.parse(JSON.stringify(agreed)), change(JSON.parse(JSON.stringify(agreed.moderation)))), RAG);
   assert.equal(wrong(m => ({ moderation: "agreed" })), '"moderation" should be a set of fields, not the text “agreed”');
   assert.equal(wrong(m => ({ moderation: Object.assign(m, { raters: m.raters.slice(0, 1) }) })),

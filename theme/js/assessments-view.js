@@ -26,6 +26,7 @@
       var name = assessments.settingText(record);
       cell(row, name);
       cell(row, record.period || "");
+      cell(row, assessments.raterText(record));
       cell(row, record.updated ? toolkit.dates.formatDateTime(record.updated) : "Not saved yet");
       var title = assessments.title(record);
       var actions = [];

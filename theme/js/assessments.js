@@ -101,7 +101,8 @@
       }), "a set of statements, each with a note of up to " + MOST_NOTE + " characters"],
       ["moderation.by", moderation.by, moderation.by === undefined || isShortText(moderation.by), "text of up to 200 characters"],
       ["moderation.role", moderation.role, moderation.role === undefined || isShortText(moderation.role), "text of up to 200 characters"],
-      ["moderation.on", moderation.on, moderation.on === undefined || toolkit.dates.isDay(moderation.on), "a day (YYYY-MM-DD)"]
+      ["moderation.on", moderation.on, moderation.on === undefined || toolkit.dates.isDay(moderation.on), "a day (YYYY-MM-DD)"],
+      ["moderation.at", moderation.at, moderation.at === undefined || isTime(moderation.at), "a time in milliseconds"]
     ]);
     for (var r = 0; !wrong && r < raters.length; r += 1) {
       var at = "moderation.raters." + (r + 1);
@@ -384,11 +385,17 @@
   }
 
   /* Who moderated an agreed assessment and when, in words: "Moderated by A. Khan, External SEN/D professional, on
-     7 December 2026"; "" until it is signed off. */
+     7 December 2026", and how many answers changed after (stamps.js); "" until it is signed off. */
   function moderatedText(record) {
     var moderation = record.moderation;
     if (!moderation || !moderation.by || !moderation.on) { return ""; }
-    return "Moderated by " + [moderation.by, moderation.role].filter(Boolean).join(", ") + ", on " + toolkit.dates.dayText(moderation.on);
+    var since = moderation.at === undefined ? 0 : Object.keys(record.changed || {}).reduce(function (count, id) {
+      return count + Object.keys(record.changed[id]).filter(function (part) {
+        return parseInt(record.changed[id][part], 36) > moderation.at;   // a stamp's time, base 36, stops at its "."
+      }).length;
+    }, 0);
+    return "Moderated by " + [moderation.by, moderation.role].filter(Boolean).join(", ") + ", on " + toolkit.dates.dayText(moderation.on) +
+      (since ? " (" + since + (since === 1 ? " answer has" : " answers have") + " changed since)" : "");
   }
 
   /* The sections another person writes in this copy (written_by in the framework), and what each of them says

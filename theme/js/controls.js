@@ -24,7 +24,8 @@
       say: say,
       edit: onChange,
       reindex: indexControls,
-      isReadOnly: function (item) { return readOnly || Boolean(locked[framework.sectionOf[item.id].id]); }
+      isReadOnly: function (item) { return readOnly || Boolean(locked[framework.sectionOf[item.id].id]); },
+      readOnlyControl: function (control) { readOnlyControl(control, true); }
     };
 
     function indexControls() {
@@ -162,9 +163,19 @@
         if (off === Boolean(disabled[section.id])) { return; }
         disabled[section.id] = off;
         document.getElementById(section.id).querySelectorAll("input, textarea, select, button").forEach(function (control) {
-          control.disabled = off;
+          readOnlyControl(control, off);
         });
       });
+    }
+
+    /* A box of words, numbers or a date is made read-only, so that its words can still be reached and scrolled by
+       keyboard; any other control is disabled. */
+    function readOnlyControl(control, off) {
+      if (control.tagName === "TEXTAREA" || (control.tagName === "INPUT" && /^(text|number|date)$/.test(control.type))) {
+        control.readOnly = off;
+      } else {
+        control.disabled = off;
+      }
     }
 
     /* ---- start */

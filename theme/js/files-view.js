@@ -340,6 +340,7 @@
 
     function conflictList(owner, mine, record, conflicts) {
       var details = element("details", undefined, "load-conflicts");
+      details.open = true;   // each needs a choice: shown, not folded away
       details.appendChild(element("summary", "The " + plural(conflicts.length, "answer", "answers") + " changed both here and in the file"));
       var showKept = function () {   // choosing which answers to keep chooses to load into this assessment
         byId(owner).checked = true;

@@ -114,10 +114,7 @@
     /* How many statements have an agreed judgement, and the button accepting those all gave alike. */
     function showAgreedCount(record) {
       var statements = moderation.compare(framework, record.moderation.raters);
-      var done = statements.filter(function (statement) {
-        var answer = record.answers[statement.item] || {};
-        return statement.ratings.every(function (rating) { return answer[rating.id] !== undefined; });
-      }).length;
+      var done = statements.length - moderation.notAgreed(framework, record).length;
       byId("moderation-agreed-count").textContent = done + " of " + plural(statements.length, "statement has", "statements have") +
         " an agreed judgement.";
       var waiting = moderation.agreeable(framework, record).length;
@@ -167,6 +164,7 @@
         tally.one + " one point apart, " + tally.missing + " not rated by everyone, and " + tally.agree + " where all agree.";
       var table = byId("moderation-table");
       table.classList.toggle("moderation-table--agreeing", Boolean(record));
+      table.style.minWidth = (records.length * 6 + (record ? 32 : 24)) + "em";   // each person's column wide enough for a name
       var head = table.tHead;
       head.textContent = "";
       var top = head.insertRow();
@@ -207,6 +205,7 @@
         var tr = body.insertRow();
         if (index === 0) {
           var th = tr.appendChild(element("th", toolkit.panels.itemName(item.id)));
+          th.appendChild(element("span", sectionTitle(statement.section), "moderation__section"));
           th.scope = "row";
           th.rowSpan = rows.length + (noted ? 1 : 0);
         }
@@ -256,6 +255,11 @@
       return box;
     }
 
+    /* A section's title, as its heading says it (statements of several sections are mixed, furthest apart first). */
+    function sectionTitle(id) {
+      return byId(id + "-title").textContent.trim();
+    }
+
     function noteOf(record, id) {
       return Object.prototype.hasOwnProperty.call(record.moderation.notes, id) ? record.moderation.notes[id] : "";
     }
@@ -303,10 +307,24 @@
       by.setAttribute("aria-describedby", name ? "moderation-by--hint" : "moderation-by-error moderation-by--hint");
       if (!name) { by.focus(); return; }
       var role = byId("moderation-role").value;
+      var open = moderation.notAgreed(framework, session.record()).length;
+      if (!open) {
+        signAs(name, role);
+        return;
+      }
+      toolkit.dom.confirm("Sign off with " + plural(open, "statement", "statements") + " not agreed yet?",
+        plural(open, "statement has", "statements have") + " no agreed judgement for every rating yet. You can sign off now and " +
+        "agree " + (open === 1 ? "it" : "them") + " later: the sign-off then says how many judgements changed after it.",
+        "Yes, sign off").then(function (yes) {
+        if (yes) { signAs(name, role); }
+      });
+    }
+
+    function signAs(name, role) {
       var day = new Date();
       var on = day.getFullYear() + "-" + ("0" + (day.getMonth() + 1)).slice(-2) + "-" + ("0" + day.getDate()).slice(-2);
       session.change(function (record) {
-        record.moderation = Object.assign({}, record.moderation, { by: name.slice(0, 200), role: role, on: on });
+        record.moderation = Object.assign({}, record.moderation, { by: name.slice(0, 200), role: role, on: on, at: day.getTime() });
       });
       show();
       toolkit.messages.say("Signed off: " + assessments.moderatedText(session.record()) + ".", "moderation", { focus: true });
@@ -336,7 +354,9 @@
       if (id === "moderation-more") {
         showAll = true;
         show();
-        byId("moderation-table").closest(".table-scroll").focus();   // the button is gone: focus goes to the table
+        var next = byId("moderation-table").querySelectorAll("tbody th")[FIRST];   // the button is gone: focus goes to the first
+        next.tabIndex = -1;                                                         // statement it brought
+        next.focus();
       } else if (id === "moderation-start") {
         startAgreed();
       } else if (id === "moderation-accept") {

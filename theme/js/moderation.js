@@ -92,7 +92,8 @@
   }
 
   /* A new agreed assessment of the raters' records (chosen without a choiceProblem), made at now (a Date):
-     their setting and period, who took part, and each rater's statements as they stand. */
+     their setting and period, who took part, each rater's statements as they stand, and each statement's
+     evidence gathered from what each person gave (to edit in its section). */
   function startAgreed(framework, records, now) {
     var first = function (field) {
       return (records.find(function (record) { return record[field]; }) || {})[field] || "";
@@ -101,6 +102,16 @@
     var raters = records.map(function (record) { return rater(framework, record); });
     agreed.participants = raters.map(toolkit.assessments.raterText).join("\n");
     agreed.moderation = { raters: raters, notes: {} };
+    framework.sections.forEach(function (section) {   // each statement's evidence: what each person gave, with who
+      section.items.forEach(function (item) {
+        var given = raters.filter(function (one) { return one.answers[item.id] && one.answers[item.id].evidence; });
+        if (item.type === "statement" && item.evidence && given.length) {
+          agreed.answers[item.id] = { evidence: given.map(function (one) {
+            return toolkit.assessments.raterText(one) + ": " + one.answers[item.id].evidence;
+          }).join("\n\n") };
+        }
+      });
+    });
     return agreed;
   }
 
@@ -132,6 +143,14 @@
     return found;
   }
 
+  /* The statements of an agreed assessment with a rating not yet agreed, in the framework's order: [statement ids]. */
+  function notAgreed(framework, record) {
+    return compare(framework, record.moderation.raters).sort(function (a, b) { return a.place - b.place; }).filter(function (statement) {
+      var answer = record.answers[statement.item] || {};
+      return statement.ratings.some(function (rating) { return answer[rating.id] === undefined; });
+    }).map(function (statement) { return statement.item; });
+  }
+
   toolkit.moderation = { MOST_RATERS: MOST_RATERS, apart: apart, compare: compare, counts: counts, choiceProblem: choiceProblem,
-                         startAgreed: startAgreed, agreeable: agreeable };
+                         startAgreed: startAgreed, agreeable: agreeable, notAgreed: notAgreed };
 }(window.SendToolkit = window.SendToolkit || {}));

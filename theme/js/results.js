@@ -260,10 +260,7 @@
       (statements ? rated + " of " + plural(statements, "statement", "statements") + " rated" +
         (summary.overall.withoutEvidence ? ", " + summary.overall.withoutEvidence + " of them without evidence yet." : ".")
         : "this framework asks questions rather than ratings, so its summary is the progress of each section.");
-    var moderated = byId("summary-moderated");
-    moderated.hidden = !saved.moderation;
-    moderated.textContent = saved.moderation ? (toolkit.assessments.moderatedText(saved) ||
-      "These are agreed judgements, not yet signed off by who moderated them (Compare raters' judgements, under Your assessments)") + "." : "";
+    showModeration(saved);
     replace(byId("summary-duties"), [dutiesBlock(framework, record.answers)]);
     replace(byId("summary-profile"), [profileBlock(framework, record.answers)]);
     var numeric = summary.overall.ratings.filter(function (r) { return r.numeric; });
@@ -342,6 +339,21 @@
     });
   }
 
+  /* Whether the judgements are moderated: who signed them off and when; that an agreed assessment is not signed
+     off yet; and, where the framework asks for moderation (its words in #summary-moderation), that it is not done. */
+  function showModeration(record) {
+    var signed = toolkit.assessments.moderatedText(record);
+    var moderated = byId("summary-moderated");
+    moderated.hidden = !record.moderation;
+    moderated.textContent = record.moderation ? (signed ||
+      "These are agreed judgements, not yet signed off by who moderated them (Compare raters' judgements, under Your assessments)") + "." : "";
+    var asked = byId("summary-moderation");
+    if (!asked) { return; }
+    asked.hidden = Boolean(record.moderation);
+    byId("summary-moderation-state").textContent = "These judgements are not moderated yet: when each person has rated, put their " +
+      "judgements side by side and agree them (Compare raters' judgements, under Your assessments).";
+  }
+
   /* ---- the printed report's cover */
 
   function fillCover(framework, record, document_) {
@@ -353,7 +365,8 @@
     var participants = blank ? [] : [record.participants || ""].concat(participantRows(framework, record)).filter(Boolean);
     byId("cover-participants").textContent = participants.join("\n") || (blank ? "" : "Not given");
     showIfGiven("cover-rater", blank ? "" : toolkit.assessments.raterText(record));
-    showIfGiven("cover-moderated", blank ? "" : toolkit.assessments.moderatedText(record));
+    var asked = byId("cover-moderated").hasAttribute("data-asked");   // the framework asks for moderation
+    showIfGiven("cover-moderated", blank ? "" : toolkit.assessments.moderatedText(record) || (asked ? "Not moderated yet" : ""));
     byId("cover-printed").textContent = toolkit.dates.formatDate(new Date().toISOString());
   }
 

@@ -234,7 +234,7 @@
         .slice(0, assessments.MOST_NOTE));
     });
     if (incoming.on && (!here.on || incoming.on > here.on)) {
-      ["by", "role", "on"].forEach(function (field) { merged[field] = incoming[field]; });
+      ["by", "role", "on", "at"].forEach(function (field) { merged[field] = incoming[field]; });
     }
     return merged;
   }

@@ -158,7 +158,7 @@
     nameRemoveButtons(form, rows);
     table.empty.hidden = rows.length > 0;
     ui.reindex();
-    if (ui.isReadOnly(form)) { table.body.querySelectorAll("input, textarea, select, button").forEach(function (c) { c.disabled = true; }); }
+    if (ui.isReadOnly(form)) { table.body.querySelectorAll("input, textarea, select, button").forEach(ui.readOnlyControl); }
   }
 
   /* "Remove row 2 (SENCO)": what a row holds, so that a screen reader user knows which row goes. */
