@@ -38,10 +38,11 @@
      order). records: the raters' assessments, 2 to 8. */
   function compare(framework, records) {
     var statements = [];
+    var fitting = records.map(function (record) { return toolkit.assessments.fitting(record.answers, framework); });   // once each
     framework.sections.forEach(function (section) {
       section.items.forEach(function (item) {
         if (item.type !== "statement" || !(item.ratings || []).length) { return; }
-        var answers = records.map(function (record) { return toolkit.assessments.fitting(record.answers, framework)[item.id] || {}; });
+        var answers = fitting.map(function (fitted) { return fitted[item.id] || {}; });
         var ratings = item.ratings.map(function (rating) {
           var values = answers.map(function (answer) { return answer[rating.id]; });
           return Object.assign({ id: rating.id, scale: rating.scale, values: values }, apart(framework.scales[rating.scale], values));
