@@ -40,9 +40,7 @@
       var field = byId(pair[0]);
       if (!field) { return; }   // who writes: only where the framework has a reviewer's sections
       var value = current[pair[1]] || "";
-      if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (option) { return option.value === value; })) {
-        field.appendChild(element("option", value));   // a role from another council's or framework's list
-      }
+      if (field.tagName === "SELECT") { toolkit.dom.offer(field, value); }
       if (document.activeElement !== field) { field.value = value; }
       field.disabled = readOnly;
     });

@@ -32,6 +32,14 @@
     return td;
   }
 
+  /* Make sure a list offers value (a role from another council's or framework's list, saved in a record) before
+     it is shown as chosen. */
+  function offer(select, value) {
+    if (value && !Array.prototype.some.call(select.options, function (option) { return option.value === value; })) {
+      select.appendChild(element("option", value));
+    }
+  }
+
   /* Offer text as a download called name. */
   function download(text, name, type) {
     var link = document.createElement("a");
@@ -103,6 +111,6 @@
     });
   }
 
-  toolkit.dom = { byId: byId, element: element, actionButton: actionButton, cell: cell, download: download, confirm: confirm,
+  toolkit.dom = { byId: byId, element: element, actionButton: actionButton, cell: cell, download: download, offer: offer, confirm: confirm,
                   askName: askName, plural: plural, shorten: shorten };
 }(window.SendToolkit = window.SendToolkit || {}));

@@ -1,4 +1,4 @@
-// Needs: answers, assessments, dom, messages, moderation, panels, transfer, types, views
+// Needs: answers, assessments, dom, messages, moderation, panels, plan, transfer, types, views
 /* The "Compare raters' judgements" view (#moderation, reached from Your assessments), in two ways:
    - choosing: choose 2 to 8 of the assessments saved here, each one person's ratings, or add people's files of
      answers (compared without being saved), and see each statement's ratings and evidence side by side, the
@@ -102,9 +102,7 @@
       var by = byId("moderation-by");
       var role = byId("moderation-role");
       if (document.activeElement !== by) { by.value = record.moderation.by || ""; }
-      if (record.moderation.role && !Array.prototype.some.call(role.options, function (option) { return option.value === record.moderation.role; })) {
-        role.appendChild(element("option", record.moderation.role));   // a role from another council's or framework's list
-      }
+      toolkit.dom.offer(role, record.moderation.role);
       role.value = record.moderation.role || "";
       by.disabled = role.disabled = readOnly;
       var signed = assessments.moderatedText(record);
@@ -322,7 +320,7 @@
 
     function signAs(name, role) {
       var day = new Date();
-      var on = day.getFullYear() + "-" + ("0" + (day.getMonth() + 1)).slice(-2) + "-" + ("0" + day.getDate()).slice(-2);
+      var on = toolkit.plan.isoDate(day);
       session.change(function (record) {
         record.moderation = Object.assign({}, record.moderation, { by: name.slice(0, 200), role: role, on: on, at: day.getTime() });
       });
