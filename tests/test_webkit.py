@@ -4,7 +4,8 @@ from file:// in a folder with spaces and over http under a sub-path. WebKitGTK i
 
 WebKitWebDriver starts tests/webkit_browser.py, a small GTK browser that keeps its website data in a folder, so that
 answers can be checked after quitting and starting again. A bad start makes the driver wait for ever: every request
-has a client timeout. See ../shared/research/test-tooling.md §8."""
+has a client timeout, a start that times out is tried again with a new driver, and a start that never comes says what
+the driver and the browser printed. See ../shared/research/test-tooling.md §8."""
 import json
 import os
 import shutil
@@ -20,6 +21,8 @@ from test_firefox import (assert_shown, checked, click_rating, go, leave_field, 
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
 BROWSER = Path(__file__).with_name("webkit_browser.py")
 FRAMEWORK = "send-audit-rag"
+TIMEOUT = 30   # seconds for any request to the driver; a start takes 0.2 to 0.3 s here
+STARTS = 3     # tries at starting the browser before a test fails
 NOTHING_YET = "Nothing entered yet: your answers are saved in this browser as you go"
 # The page's own scripts report any error, blocked script or style: WebKit under automation logs no console.
 WATCH = """window.__problems = [];
@@ -43,12 +46,23 @@ def display(tmp_path_factory):
     if missing:
         raise RuntimeError(f"WebKitGTK cannot start: {missing} is missing. Run tests/install-browsers.sh as root.")
     home = tmp_path_factory.mktemp("webkit home")
+    said = home / "Xvfb.log"
     read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                              pass_fds=[write], stderr=subprocess.DEVNULL)
+    with said.open("wb") as log:
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                  pass_fds=[write], stdout=log, stderr=log)
     os.close(write)
-    number = os.read(read, 16).decode().strip()
+    number = b""
+    while not number.endswith(b"\n"):   # the number and its new line come in two writes: closing early kills Xvfb
+        piece = os.read(read, 16)
+        if not piece:
+            break
+        number += piece
     os.close(read)
+    number = number.decode().strip()
+    if not number or server.poll() is not None:
+        server.wait()
+        raise RuntimeError(f"Xvfb did not start (exit code {server.returncode}):\n{said.read_text(errors='replace')}")
     yield dict(os.environ, DISPLAY=f":{number}", HOME=str(home), XDG_CACHE_HOME=str(home / "cache"),
                XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"), LANG="en_GB.UTF-8")
     server.terminate()
@@ -65,25 +79,36 @@ def webkit(display, tmp_path):
     from selenium.webdriver.remote.remote_connection import RemoteConnection
     from selenium.webdriver.webkitgtk.options import Options
     from selenium.webdriver.webkitgtk.service import Service
+    from urllib3.exceptions import ReadTimeoutError
     running = []
 
     def start(data="webkit data", downloads=None, user_agent=None):
         downloads = downloads or tmp_path / "webkit downloads"
         downloads.mkdir(exist_ok=True)
         environment = dict(display, SEND_TOOLKIT_USER_AGENT=user_agent) if user_agent else display
-        service = Service(executable_path=WEBKIT_DRIVER, env=environment)
-        service.start()
         options = Options()
         options.binary_location = str(BROWSER)
         for argument in ("--automation", f"--data={tmp_path / data}", f"--downloads={downloads}"):
             options.add_argument(argument)
         options.set_capability("browserName", "SendToolkitWebKit")
-        connection = RemoteConnection(client_config=ClientConfig(remote_server_addr=service.service_url, timeout=60))
-        driver = webdriver.Remote(command_executor=connection, options=options)
-        driver.file_detector = UselessFileDetector()   # the driver is on this machine: file paths go as they are
-        driver.implicitly_wait(5)
-        running.append((driver, service))
-        return driver
+        failures = []
+        for attempt in range(1, STARTS + 1):
+            said = tmp_path / f"webkit driver {len(running) + 1}, try {attempt}.log"
+            service = Service(executable_path=WEBKIT_DRIVER, env=environment, log_output=str(said))
+            service.start()
+            connection = RemoteConnection(client_config=ClientConfig(remote_server_addr=service.service_url, timeout=TIMEOUT))
+            try:
+                driver = webdriver.Remote(command_executor=connection, options=options)
+            except ReadTimeoutError:
+                service.stop()
+                failures.append(f"try {attempt}: no answer in {TIMEOUT} s; the driver and the browser printed:\n"
+                                + said.read_text(errors="replace")[-3000:])
+                continue
+            driver.file_detector = UselessFileDetector()   # the driver is on this machine: file paths go as they are
+            driver.implicitly_wait(5)
+            running.append((driver, service))
+            return driver
+        raise RuntimeError("WebKitGTK did not start:\n" + "\n".join(failures))
 
     yield start
     for driver, service in running:

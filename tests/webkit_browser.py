@@ -26,6 +26,8 @@ def option(name):
 
 
 def main():
+    if not Gtk.init_check()[0]:   # else GTK aborts later, and the driver waits for ever
+        sys.exit(f"webkit_browser.py: cannot open the display {os.environ.get('DISPLAY')!r}")
     data, downloads, user_agent = option("data"), option("downloads"), os.environ.get("SEND_TOOLKIT_USER_AGENT")
     manager = WebKit2.WebsiteDataManager(base_data_directory=f"{data}/data", base_cache_directory=f"{data}/cache")
     context = WebKit2.WebContext(website_data_manager=manager)
