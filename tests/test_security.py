@@ -127,7 +127,7 @@ SCAN = """([tags, root]) => {
   const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "data", "xlink:href", "background", "poster", "srcset",
                           "codebase", "ping", "dynsrc", "lowsrc"];
   const CHART_PARTS = ["svg", "title", "desc", "defs", "pattern", "rect", "circle", "g", "line", "polyline", "polygon",
-                       "path", "text", "tspan"];
+                       "path", "text", "tspan", "marker"];
   const counts = Object.fromEntries(tags.map(tag => [tag, 0]));
   const found = [];
   const scope = root ? document.querySelector(root) : document;

@@ -84,16 +84,24 @@
     result.appendChild(element("caption", caption, "table__caption"));
     var head = result.appendChild(element("thead")).appendChild(element("tr"));
     headings.forEach(function (text) { head.appendChild(element("th", text)).setAttribute("scope", "col"); });
+    wrap.style.containIntrinsicBlockSize = "auto " + (rows.length + 2) * 2.5 + "rem";   // about right until it is shown
     var body = result.appendChild(element("tbody"));
+    var empty = Object.create(null);   // cells in a row -> an empty row of them, copied for each row (quicker than making each cell)
     rows.forEach(function (cells) {
-      var row = body.appendChild(element("tr"));
+      var row = body.appendChild((empty[cells.length] = empty[cells.length] || emptyRow(cells.length)).cloneNode(true));
       cells.forEach(function (cell, index) {
-        var node = row.appendChild(element(index ? "td" : "th"));
-        if (!index) { node.setAttribute("scope", "row"); }
+        var node = row.cells[index];
         if (cell instanceof Node) { node.appendChild(cell); } else { node.textContent = String(cell); }
       });
     });
     return wrap;
+  }
+
+  function emptyRow(cells) {
+    var row = element("tr");
+    row.appendChild(element("th")).setAttribute("scope", "row");
+    for (var index = 1; index < cells; index += 1) { row.appendChild(element("td")); }
+    return row;
   }
 
   function figure(heading, sentence, chart, tableNode) {
@@ -104,6 +112,7 @@
     holder.setAttribute("role", "region");      // scrolls sideways on a narrow screen, so it takes focus
     holder.setAttribute("aria-label", "Chart: " + heading);
     holder.tabIndex = 0;
+    holder.style.containIntrinsicBlockSize = "auto " + chart.getAttribute("height") + "px";
     holder.appendChild(chart);
     block.appendChild(tableNode);
     return block;
