@@ -26,6 +26,7 @@ import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
@@ -578,15 +579,54 @@ def render_markdown(text):
     return html, raw
 
 
+class AddressReader(HTMLParser):
+    """The links (a href) and images (img src) in rendered Markdown, as (kind, address)."""
+
+    def __init__(self):
+        super().__init__()
+        self.addresses = []
+
+    def handle_starttag(self, tag, attrs):
+        wanted = {"a": ("link", "href"), "img": ("image", "src")}.get(tag)
+        if wanted:
+            self.addresses.append((wanted[0], dict(attrs).get(wanted[1]) or ""))
+
+
+def markdown_addresses(html):
+    reader = AddressReader()
+    reader.feed(html)
+    return reader.addresses
+
+
+def address_problem(kind, address):
+    """Why a link or image in Markdown may not be built, or None. Browsers ignore spaces and control characters at the
+    start of an address and tabs and new lines inside it, so "java\tscript:" is read as the scheme it spells."""
+    plain = re.sub(r"[\t\n\r]", "", address).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", plain)
+    scheme = scheme.group(1).lower() if scheme else ""
+    if kind == "link" and scheme not in ("", "http", "https", "mailto"):
+        return f'a link to "{address[:40]}" is not allowed: a link goes to an https://, http:// or mailto: address, or to a page of this site'
+    if kind == "image" and not (scheme == "data" and plain[5:].lower().startswith("image/")):
+        return (f'an image from "{address[:40]}" is not allowed: the page shows only images carried inside it '
+                f'(a data:image/ address), so that it asks nothing of the network')
+    return None
+
+
+def markdown_problems(text):
+    """What may not be built in one Markdown text: raw HTML, then links and images, as (message, what to find it by)."""
+    html, raw = render_markdown(text)
+    if raw:
+        snippet = raw[0].strip().splitlines()[0][:40]
+        return [(f'raw HTML is not allowed in Markdown (found "{snippet}"); write it in Markdown instead', snippet)]
+    return [(message, address) for kind, address in markdown_addresses(html)
+            for message in [address_problem(kind, address)] if message]
+
+
 def validate_markdown(source):
-    """Markdown may not carry raw HTML: only Markdown itself is trusted."""
-    problems = []
-    for path, text in markdown_paths(source.data):
-        _, raw = render_markdown(text)
-        if raw:
-            snippet = raw[0].strip().splitlines()[0][:40]
-            problems.append(source.problem(path, f'raw HTML is not allowed in Markdown (found "{snippet}"); write it in Markdown instead'))
-    return problems
+    """Markdown may carry no raw HTML (only Markdown itself is trusted), and only links and images the page may use."""
+    return [source.problem(path, message) for path, text in markdown_paths(source.data)
+            for message, _ in markdown_problems(text)]
 
 
 def validate_framework(source, schema):
@@ -665,8 +705,9 @@ def validate_pages(pages):
     for slug, text in pages.items():
         if not text.startswith("# "):
             problems.append(Problem(f"content/{slug}.md", 1, 1, 'a page should start with its title, as "# Title"'))
-        if render_markdown(text)[1]:
-            problems.append(Problem(f"content/{slug}.md", 1, 1, "raw HTML is not allowed in Markdown; write it in Markdown instead"))
+        for message, found in markdown_problems(text):
+            line = next((number for number, words in enumerate(text.splitlines(), 1) if found and found in words), 1)
+            problems.append(Problem(f"content/{slug}.md", line, 1, message))
     return problems
 
 

@@ -175,6 +175,31 @@ def test_raw_html_in_markdown_is_refused(tmp_path):
         'frameworks/test-audit.yaml:11:14: raw HTML is not allowed in Markdown (found "<script>alert(1)</script>"); write it in Markdown instead']
 
 
+def test_links_and_images_the_page_may_not_use_are_refused(tmp_path):
+    text = edit("description: A short audit.", "description: |\n  A short audit: [the guide](https://example.org/guide),\n"
+                "  [write to us](mailto:send@example.org), [how to use it](how-to-use.html), [top](#top).\n\n"
+                "  [Open](javascript:alert(1)) or [this](&#x20;JaVaScRiPt:alert(2)) or [that](data:text/html,hi).\n\n"
+                "  ![A logo](data:image/png;base64,iVBORw0KGgo=) ![A photo](https://example.org/photo.jpg) ![A map](map.png)")
+    assert problems_for(tmp_path, text) == [
+        # sorted, as check prints them
+        'frameworks/test-audit.yaml:11:14: a link to " JaVaScRiPt:alert(2)" is not allowed: a link goes to an https://, http:// or mailto: address, or to a page of this site',
+        'frameworks/test-audit.yaml:11:14: a link to "data:text/html,hi" is not allowed: a link goes to an https://, http:// or mailto: address, or to a page of this site',
+        'frameworks/test-audit.yaml:11:14: a link to "javascript:alert(1)" is not allowed: a link goes to an https://, http:// or mailto: address, or to a page of this site',
+        'frameworks/test-audit.yaml:11:14: an image from "https://example.org/photo.jpg" is not allowed: the page shows only images carried inside it (a data:image/ address), so that it asks nothing of the network',
+        'frameworks/test-audit.yaml:11:14: an image from "map.png" is not allowed: the page shows only images carried inside it (a data:image/ address), so that it asks nothing of the network']
+
+
+def test_a_content_page_with_a_script_link_is_refused_naming_its_line(tmp_path):
+    root = make_root(tmp_path, MINIMAL)
+    page = root / "content" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [our policy](javascript:void(0)) and ![a chart](https://example.org/c.png).\n",
+                    encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    assert [str(p) for p in build.gather(root)[3]] == [
+        f'content/privacy.md:{line}:1: a link to "javascript:void(0)" is not allowed: a link goes to an https://, http:// or mailto: address, or to a page of this site',
+        f'content/privacy.md:{line}:1: an image from "https://example.org/c.png" is not allowed: the page shows only images carried inside it (a data:image/ address), so that it asks nothing of the network']
+
+
 def test_file_name_must_match_the_id(tmp_path):
     assert problems_for(tmp_path, MINIMAL, name="audit.yaml") == [
         'frameworks/audit.yaml:2:5: the file should be named "test-audit.yaml" to match its id']
