@@ -5,7 +5,8 @@
     python build.py serve      build, serve on http://127.0.0.1:8000 and rebuild on change
                                (python build.py serve 8080 for another port)
     python build.py release    check, then write frameworks/released/<id>.txt: the item ids each
-                               framework releases, which later checks warn about if they go missing
+                               framework releases, with what their answers may hold, which later
+                               checks warn about if they go missing or change their meaning
     python build.py package    build, then zip site/ with a note for USB sticks into
                                dist/send-toolkit-<version>.zip
 
@@ -741,34 +742,87 @@ def answer_ids(framework):
     return [item.get("id") for _path, _section, item in walk_items(framework) if response_type(item).answered]
 
 
+def answer_meaning(framework, section, item):
+    """What answers saved under an item may hold, as the page reads them (its types' misfit rules): its type, then
+    for a statement each rating with the values of its scale's points, and "evidence" if it asks for evidence; for
+    choices its options. As words: "statement now=0,1,2 target=0,1,2 evidence"."""
+    kind = item_type(item)
+    words = [kind]
+    if kind == "statement":
+        scales = framework.get("scales") or {}
+        for rating in cascade(framework, section, item, "ratings", []):
+            points = (scales.get(rating.get("scale")) or {}).get("points") or []
+            words.append(f'{rating.get("id")}=' + ",".join(str(point.get("value")) for point in points))
+        if cascade(framework, section, item, "evidence", False):
+            words.append("evidence")
+    elif kind == "choices":
+        words.append("options=" + ",".join(str(option.get("id")) for option in item.get("options") or []))
+    return " ".join(words)
+
+
 def released_text(framework):
-    """The released list of a framework: a comment line, then its answer ids, one a line."""
+    """The released list of a framework: a comment line, then its answer ids, one a line, each with its meaning."""
     header = (f'# Item ids of {framework["id"]} version {framework["version"]}. Written by "python build.py release"; '
-              "commit it with each release. Answers are saved under these ids.")
-    return "\n".join([header] + answer_ids(framework)) + "\n"
+              "commit it with each release. Answers are saved under these ids; after each, what its answers may hold.")
+    return "\n".join([header] + [f"{item['id']} {answer_meaning(framework, section, item)}"
+                                  for _path, section, item in walk_items(framework) if response_type(item).answered]) + "\n"
 
 
 def read_released(path):
-    """(version, ids) of a released list written by released_text."""
+    """(version, {id: meaning}) of a released list written by released_text; a list written before meanings were
+    kept gives each id the meaning None."""
     lines = path.read_text(encoding="utf-8").splitlines()
     match = re.match(r"# Item ids of \S+ version (.+?)\. Written by", lines[0] if lines else "")
-    return (match.group(1) if match else "(unknown)"), [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    ids = dict((line.split(None, 1) + [None])[:2] for line in lines if line.strip() and not line.startswith("#"))
+    return (match.group(1) if match else "(unknown)"), ids
+
+
+def meaning_changes(was, now):
+    """How answers that an item's released meaning allowed would no longer fit its meaning now: phrases, none when
+    every such answer still fits (a point, option or rating added changes nothing saved)."""
+    (was_type, *was_parts), (now_type, *now_parts) = was.split(), now.split()
+    if was_type != now_type:
+        return [f"was a {was_type} item and is now a {now_type} item"]
+    now_values = dict(part.partition("=")[::2] for part in now_parts)
+    changes = []
+    for name, values in (part.partition("=")[::2] for part in was_parts):
+        gone = [value for value in values.split(",") if value and value not in now_values.get(name, "").split(",")]
+        if name == "evidence" and name not in now_values:
+            changes.append("no longer asks for evidence")
+        elif name == "options" and gone:
+            changes.append("no longer has the options " + ", ".join(gone))
+        elif name not in now_values:
+            changes.append(f'no longer has the rating "{name}"')
+        elif gone:
+            changes.append(f'has a rating "{name}" that no longer has the points ' + ", ".join(gone))
+    return changes
 
 
 def released_warnings(root=ROOT):
-    """Warnings (not problems: the build goes on) for released ids that a framework lost and no statement replaces."""
+    """Warnings (not problems: the build goes on) for released ids that a framework lost and no statement replaces, and
+    for items that kept their id but changed what their answers may hold (a rating renamed, a scale's points dropped,
+    a type changed): answers saved under either are shown only as answers that no longer fit."""
     warnings = []
     for source in load_frameworks(root)[0]:
         path = root / RELEASED / f"{source.data['id']}.txt"
         if not path.is_file():
             continue
         version, released = read_released(path)
+        where = f"the released version {version} ({path.relative_to(root).as_posix()})"
         kept = set(answer_ids(source.data)) | {old for _, _, item in walk_items(source.data) for old in item.get("replaces") or []}
         warnings += [source.problem(("id",), (
-            f'warning: "{ident}" was in the released version {version} ({path.relative_to(root).as_posix()}) '
+            f'warning: "{ident}" was in {where} '
             "and is no longer in this framework, and no statement replaces it: answers saved under it will be listed "
             f'as answers for statements no longer in this framework. If a statement took its place, add "replaces: [{ident}]" to it.'))
             for ident in released if ident not in kept]
+        for item_path, section, item in walk_items(source.data):
+            was = released.get(item.get("id"))
+            changes = meaning_changes(was, answer_meaning(source.data, section, item)) if was and response_type(item).answered else []
+            if changes:
+                warnings.append(source.problem(item_path + ("id",), (
+                    f'warning: since {where}, "{item["id"]}" {" and ".join(changes)}: answers saved under it that no '
+                    "longer fit will be shown only in the list of answers for statements no longer in this framework. "
+                    "If what it asks has changed, give it a new id.")))
     return warnings
 
 

@@ -335,11 +335,15 @@ WARNING = ('frameworks/test-audit.yaml:2:5: warning: "leadership-0" was in the r
            'for statements no longer in this framework. If a statement took its place, add "replaces: [leadership-0]" to it.')
 
 
-def released_root(tmp_path, framework_text, released):
-    """A project with one framework and its released list."""
+MEANINGS_HEADER = ('# Item ids of test-audit version 1.0. Written by "python build.py release"; commit it with each release. '
+                   "Answers are saved under these ids; after each, what its answers may hold.\n")
+
+
+def released_root(tmp_path, framework_text, released, header=HEADER):
+    """A project with one framework and its released list (by default one written before meanings were kept)."""
     root = make_root(tmp_path, framework_text)
     (root / "frameworks" / "released").mkdir()
-    (root / RELEASED).write_text(HEADER + released, encoding="utf-8")
+    (root / RELEASED).write_text(header + released, encoding="utf-8")
     return root
 
 
@@ -349,8 +353,37 @@ def test_release_writes_the_item_ids_of_every_framework(tmp_path):
     result = subprocess.run([sys.executable, str(root / "build.py"), "release"], capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (
         0, "Wrote frameworks/released/test-audit.txt (3 item ids).\n", "")
-    assert (root / RELEASED).read_bytes().decode("utf-8") == HEADER + "leadership-1\nleadership-2\nleadership-notes\n"
+    assert (root / RELEASED).read_bytes().decode("utf-8") == MEANINGS_HEADER + (
+        "leadership-1 statement rag=red,amber,green evidence\nleadership-2 statement rag=red,amber,green evidence\n"
+        "leadership-notes text\n")
     assert build.released_warnings(root) == []
+
+
+def test_an_item_that_kept_its_id_but_changed_what_its_answers_hold_is_warned_about(tmp_path):
+    # released: leadership-1 rated "now" from 0 to 3; leadership-2 on a RAG scale with blue; leadership-notes a statement
+    text = MINIMAL + "      - {type: text, id: leadership-notes, label: Notes}\n"
+    root = released_root(tmp_path, text, "leadership-1 statement now=0,1,2,3 evidence\n"
+                                         "leadership-2 statement rag=red,amber,green,blue evidence\n"
+                                         "leadership-notes statement rag=red,amber,green evidence\n", MEANINGS_HEADER)
+    since = "warning: since the released version 1.0 (frameworks/released/test-audit.txt), "
+    after = (": answers saved under it that no longer fit will be shown only in the list of answers for statements no "
+             "longer in this framework. If what it asks has changed, give it a new id.")
+    assert [str(w) for w in build.released_warnings(root)] == [
+        f'frameworks/test-audit.yaml:26:13: {since}"leadership-1" no longer has the rating "now"{after}',
+        f'frameworks/test-audit.yaml:28:13: {since}"leadership-2" has a rating "rag" that no longer has the points blue{after}',
+        f'frameworks/test-audit.yaml:31:26: {since}"leadership-notes" was a statement item and is now a text item{after}']
+    result = subprocess.run([sys.executable, str(root / "build.py"), "check"], capture_output=True, text=True)
+    assert (result.returncode, result.stdout, len(result.stderr.splitlines())) == (0, "No problems found.\n", 3)
+
+
+def test_points_options_and_ratings_added_change_nothing_saved(tmp_path):
+    text = MINIMAL + "      - {type: choices, id: leadership-support, label: Support, options: [{id: a, label: A}, {id: b, label: B}]}\n"
+    root = released_root(tmp_path, text, "leadership-1 statement rag=red,amber\nleadership-2 statement\n"
+                                         "leadership-support choices options=b\n", MEANINGS_HEADER)
+    assert build.released_warnings(root) == []
+    (root / RELEASED).write_text(MEANINGS_HEADER + "leadership-support choices options=a,c\n", encoding="utf-8")
+    assert [str(w).split(": answers")[0] for w in build.released_warnings(root)] == [
+        'frameworks/test-audit.yaml:31:29: warning: since the released version 1.0 (frameworks/released/test-audit.txt), "leadership-support" no longer has the options c']
 
 
 def test_a_released_id_that_is_gone_is_warned_about(tmp_path):
