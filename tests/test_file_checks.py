@@ -156,6 +156,43 @@ def test_a_file_the_page_could_not_rely_on_is_refused_naming_the_field(where, pa
 
 
 @pytest.mark.parametrize("where", WHERE)
+def test_an_assessment_at_its_limits_takes_no_more_actions_or_review_points_and_says_why(where, page, fresh_site, http_site):
+    # the page never makes a record it would refuse: 500 actions and 200 review points are the most, by hand or by a file
+    most = record(RAG, {"leadership-1": {"rag": "red"}}, actions=[action(f"p-{n}") for n in range(500)],
+                  reviewPoints=[point(f"r-{n}") for n in range(200)])
+    tool = open_with(page, url_of(where, fresh_site, http_site, f"{RAG}.html"), RAG, most)
+    before = tool.storage()
+    full_plan = "This plan has 500 actions, the most one assessment can hold: delete or combine some before adding another."
+    tool.go("#plan")
+    page.get_by_role("button", name="Add an action").click()
+    expect(page.locator("#plan-message-text")).to_have_text(full_plan)
+    assert_focus(page, "plan-message-text")
+    tool.go("#priorities")
+    page.locator("#priority-list button[data-add-action]").first.click()
+    expect(page.locator("#done-message")).to_have_text(full_plan)
+    assert_focus(page, "done-message")
+    assert page.evaluate("location.hash") == "#priorities"
+    tool.go("#review-points")
+    page.get_by_role("button", name="Save a review point").click()
+    expect(page.locator("#done-message")).to_have_text(
+        "This assessment has 200 review points, the most it can hold: delete some you no longer need (in the list below) "
+        "before saving another.")
+    assert tool.storage() == before
+    # a file within the limits that would take this one past them is refused when loaded, with nothing written
+    tool.go("#files")
+    for fields, words in (({"actions": most["actions"][1:] + [action("p-new")]}, "501 actions, more than the 500"),
+                          ({"answers": {"leadership-1": {"rag": "green"}}, "updated": "2026-11-21T09:00:00.000Z"},
+                           "201 review points, more than the 200")):   # the review point kept before a change
+        load(page, "more.json", answers_file(RAG, [dict(most, **fields)]))
+        page.get_by_role("button", name="Load answers").click()
+        expect(page.locator("#files-error-text")).to_have_text(
+            f"Nothing was loaded: “Oak Primary, Autumn 2026” would then have {words} one assessment can hold. Delete some it "
+            "no longer needs, then load the file again. Everything saved before is still here, unchanged.")
+        assert tool.storage() == before
+        page.get_by_role("button", name="Cancel").click()
+
+
+@pytest.mark.parametrize("where", WHERE)
 def test_saved_records_failing_the_checks_are_listed_as_damaged(where, page, fresh_site, http_site):
     good = record(HERTS, {"duty-senco": {"duty": "met"}}, id="a-good")
     damaged = [bad_record(case, id=f"a-bad-{n}") for n, case in enumerate(REFUSED)]

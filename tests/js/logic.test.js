@@ -87,6 +87,24 @@ test("assessments: a new record, its shape check, names and dates", () => {
   assert.equal(dates.formatDate("2026-11-22T10:42:00.000Z"), "22 November 2026");
 });
 
+test("assessments: the most actions and review points one assessment holds, made here or by a file", () => {
+  const record = assessments.create(RAG, {}, NOW);
+  const many = (count, make) => Array.from({ length: count }, (_, n) => make(n));
+  const action = n => ({ ...plan.create([], {}, NOW), id: "p" + n });
+  const point = n => ({ id: "r" + n, name: "Spring", saved: "2026-03-01T12:00:00.000Z", answers: {} });
+  assert.equal(assessments.full({ ...record, actions: many(499, action) }, "actions"), null);
+  assert.equal(assessments.full({ ...record, actions: many(500, action) }, "actions"),
+    "This plan has 500 actions, the most one assessment can hold: delete or combine some before adding another.");
+  assert.equal(assessments.full({ ...record, reviewPoints: many(199, point) }, "reviewPoints"), null);
+  assert.equal(assessments.full({ ...record, reviewPoints: many(200, point) }, "reviewPoints"), "This assessment has 200 " +
+    "review points, the most it can hold: delete some you no longer need (in the list below) before saving another.");
+  assert.equal(assessments.overfull({ ...record, actions: many(500, action), reviewPoints: many(200, point) }), null);
+  assert.equal(assessments.overfull({ ...record, actions: many(501, action) }),
+    "would then have 501 actions, more than the 500 one assessment can hold");
+  assert.equal(assessments.overfull({ ...record, reviewPoints: many(201, point) }),
+    "would then have 201 review points, more than the 200 one assessment can hold");
+});
+
 test("scoring: the summary's figures and the priorities, by the rule in words", () => {
   const given = { "leadership-1": { rag: "red" }, "leadership-2": { rag: "amber", evidence: "Minutes" },
     "leadership-3": { rag: "green" }, "teaching-1": { rag: "red" } };

@@ -93,6 +93,10 @@
       if (!button) { return; }
       var statement = button.dataset.addAction;
       var id = planView.addAction([statement], { target: toolkit.results.suggestedTarget(framework, session.record(), statement) });
+      if (!id) {
+        toolkit.messages.say(toolkit.assessments.full(session.record(), "actions"), "priorities", { focus: true });
+        return;
+      }
       views.go("#action-" + id);
       toolkit.messages.say("Added to the action plan as action " + session.record().actions.length +
         ": say what you will do, who will do it, and when to review it.", "plan");

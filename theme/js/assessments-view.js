@@ -222,6 +222,11 @@
     /* ---- review points */
 
     function saveReviewPoint() {
+      var full = assessments.full(session.record(), "reviewPoints");
+      if (full) {
+        say(full, "review-points");
+        return;
+      }
       var input = byId("review-point-name");
       var point = assessments.reviewPoint(session.record().answers, input.value, new Date());
       session.change(function (record) { record.reviewPoints.push(JSON.parse(JSON.stringify(point))); }, false);

@@ -72,6 +72,27 @@
   var MOST_ACTIONS = 500;
   var MOST_REVIEW_POINTS = 200;
 
+  /* Why one more action (or review point) cannot be added to a record that holds the most it may, or null: the page
+     never makes a record it would later refuse. */
+  function full(record, kind) {
+    if (kind === "actions") {
+      return record.actions.length < MOST_ACTIONS ? null : "This plan has " + MOST_ACTIONS + " actions, the most one " +
+        "assessment can hold: delete or combine some before adding another.";
+    }
+    return record.reviewPoints.length < MOST_REVIEW_POINTS ? null : "This assessment has " + MOST_REVIEW_POINTS +
+      " review points, the most it can hold: delete some you no longer need (in the list below) before saving another.";
+  }
+
+  /* Why a record made here (by loading a file into an assessment) holds more actions or review points than one
+     assessment may, in words following its title, or null. */
+  function overfull(record) {
+    if (record.actions.length > MOST_ACTIONS) {
+      return "would then have " + record.actions.length + " actions, more than the " + MOST_ACTIONS + " one assessment can hold";
+    }
+    return record.reviewPoints.length > MOST_REVIEW_POINTS ? "would then have " + record.reviewPoints.length +
+      " review points, more than the " + MOST_REVIEW_POINTS + " one assessment can hold" : null;
+  }
+
   /* What is wrong with a record's shape, in words naming the field, or null when nothing is. Checks every
      field that the page reads, so that a record that passes can be shown and changed safely; with the
      framework, also the answers to its items that the page reads (see itemProblem). */
@@ -505,6 +526,8 @@
     moderatedText: moderatedText,
     MOST_RATERS: MOST_RATERS,
     MOST_NOTE: MOST_NOTE,
+    full: full,
+    overfull: overfull,
     termName: termName,
     reviewPoint: reviewPoint,
     findReviewPoint: findReviewPoint,

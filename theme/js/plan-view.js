@@ -220,8 +220,10 @@
       target.focus();
     }
 
-    /* Add an action, linked to the statements given, with fields given; returns its id. */
+    /* Add an action, linked to the statements given, with fields given; returns its id, or null when the plan holds
+       the most actions it may (toolkit.assessments.full says why). */
     function addAction(linked, fields) {
+      if (toolkit.assessments.full(recordOf(), "actions")) { return null; }
       var action = plan.create(linked, fields, new Date());
       change(function (record) { plan.add(record, action); }, false);
       show(recordOf());
@@ -257,7 +259,12 @@
       var id = card_ && card_.dataset.action;
       var record = recordOf();
       if (target.id === "add-action") {
-        focusField(addAction([], {}), "target");
+        var added = addAction([], {});
+        if (!added) {
+          say(toolkit.assessments.full(record, "actions"), false, true);
+          return;
+        }
+        focusField(added, "target");
         say("Action " + plan.actionsOf(recordOf()).length + " added.", false);
       } else if (target.id === "plan-undo" && removed) {
         var back = removed;

@@ -299,6 +299,11 @@
         }
         records.push(record);
       });
+      var over = records.filter(assessments.overfull)[0];
+      if (over) {
+        return { error: "Nothing was loaded: “" + assessments.title(over) + "” " + assessments.overfull(over) + ". Delete " +
+          "some it no longer needs, then load the file again. Everything saved before is still here, unchanged." };
+      }
       var result = saved.writeAll(records);
       if (result.error) {
         return { error: "Nothing was loaded: " + (result.error === "full" ? "this browser's storage is full" : "this browser would not save it") +
