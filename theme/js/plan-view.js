@@ -96,7 +96,7 @@
           var unlink = entry.appendChild(element("button", "Unlink", "button button--link"));
           unlink.type = "button";
           unlink.dataset.unlink = statement;
-          unlink.appendChild(element("span", " statement " + (results.statementNumber(statement) || statementName(statement)) + " from action " + number, "visually-hidden"));
+          unlink.appendChild(hidden(" statement " + (results.statementNumber(statement) || statementName(statement)) + " from action ", number));
         });
       }
       var free = statements.filter(function (statement) { return action.statements.indexOf(statement) < 0; });
@@ -104,29 +104,51 @@
         var chooser = wrap.appendChild(element("div", undefined, "field field--inline"));
         var id = "action-" + action.id + "--link";
         chooser.appendChild(element("label", "Link a statement", "field__label")).htmlFor = id;
-        var select = chooser.appendChild(element("select", undefined, "field__input field__input--select"));
+        var select = chooser.appendChild(element("select", undefined, "field__input field__input--select action__choose"));
         select.id = id;
-        framework.sections.forEach(function (section) {
-          var inSection = free.filter(function (statement) { return framework.sectionOf[statement] === section; });
-          if (!inSection.length) { return; }
-          var group = select.appendChild(element("optgroup"));
-          group.label = results.sectionTitle(section.id);
-          inSection.forEach(function (statement) {
-            group.appendChild(element("option", statementName(statement))).value = statement;
-          });
-        });
+        select.appendChild(element("option", statementName(free[0]))).value = free[0];   // the rest when it is used
         var button = chooser.appendChild(element("button", "Link", "button button--secondary"));
         button.type = "button";
         button.dataset.link = action.id;
-        button.appendChild(element("span", " this statement to action " + number, "visually-hidden"));
+        button.appendChild(hidden(" this statement to action ", number));
       }
       return wrap;
     }
 
-    function button(text, hidden, data, kind) {
+    /* Words for screen readers ending in the action's number, which renumber() keeps true. */
+    function hidden(words, number) {
+      var span = element("span", words, "visually-hidden");
+      span.appendChild(element("span", String(number), "action__number"));
+      return span;
+    }
+
+    /* A card's "Link a statement" list holds only its first statement until it is first used (focused, or pressed
+       on): then every statement not yet linked, by section. Hundreds of cards each listing every statement took
+       seconds to lay out (200 actions of seed 001: 4.3 s of 4.7 s at 4x CPU). */
+    function fillChooser(select) {
+      if (select.dataset.filled) { return; }
+      var action = plan.find(recordOf(), select.closest("[data-action]").dataset.action);
+      var chosen = select.value;
+      select.textContent = "";
+      framework.sections.forEach(function (section) {
+        var inSection = statements.filter(function (statement) {
+          return framework.sectionOf[statement] === section && action.statements.indexOf(statement) < 0;
+        });
+        if (!inSection.length) { return; }
+        var group = select.appendChild(element("optgroup"));
+        group.label = results.sectionTitle(section.id);
+        inSection.forEach(function (statement) {
+          group.appendChild(element("option", statementName(statement))).value = statement;
+        });
+      });
+      select.value = chosen;
+      select.dataset.filled = "yes";
+    }
+
+    function button(text, words, number, data, kind) {
       var node = element("button", text, "button button--" + (kind || "secondary"));
       node.type = "button";
-      node.appendChild(element("span", hidden, "visually-hidden"));
+      node.appendChild(hidden(words, number));
       Object.keys(data).forEach(function (key) { node.dataset[key] = data[key]; });
       return node;
     }
@@ -136,7 +158,9 @@
       var item = element("li", undefined, "action" + (plan.isOverdue(action, today()) ? " action--overdue" : ""));
       item.id = "action-" + action.id;
       item.dataset.action = action.id;
-      item.appendChild(element("h3", "Action " + number, "action__title")).id = "action-" + action.id + "--title";
+      var title = item.appendChild(element("h3", "Action ", "action__title"));
+      title.id = "action-" + action.id + "--title";
+      title.appendChild(element("span", String(number), "action__number"));
       item.appendChild(element("p", statusText(action), "action__status"));
       item.appendChild(linkedStatements(action, number));
       FIELDS.slice(0, 5).forEach(function (spec) { item.appendChild(field(action, spec)); });
@@ -144,12 +168,25 @@
       FIELDS.slice(5).forEach(function (spec) { dates.appendChild(field(action, spec)); });
       dates.appendChild(statusField(action));
       var buttons = item.appendChild(element("div", undefined, "button-group"));
-      var up = buttons.appendChild(button("Move up", " action " + number, { move: "-1" }));
-      var down = buttons.appendChild(button("Move down", " action " + number, { move: "1" }));
-      up.disabled = index === 0;
-      down.disabled = index === count - 1;
-      buttons.appendChild(button("Delete", " action " + number, { remove: action.id }, "warning"));
+      buttons.appendChild(button("Move up", " action ", number, { move: "-1" }));
+      buttons.appendChild(button("Move down", " action ", number, { move: "1" }));
+      buttons.appendChild(button("Delete", " action ", number, { remove: action.id }, "warning"));
+      renumber(item, index, count);
       return item;
+    }
+
+    /* A card's number, wherever it is said, and whether it can move up or down. */
+    function renumber(item, index, count) {
+      var number = String(index + 1);
+      if (item.dataset.number !== number) {
+        item.querySelectorAll(".action__number").forEach(function (span) { span.textContent = number; });
+        item.dataset.number = number;
+      }
+      var up = item.querySelector("[data-move='-1']");
+      var down = item.querySelector("[data-move='1']");
+      // set only when it changes: setting it again restyles the button
+      if (up.disabled !== (isReadOnly() || index === 0)) { up.disabled = !up.disabled; }
+      if (down.disabled !== (isReadOnly() || index === count - 1)) { down.disabled = !down.disabled; }
     }
 
     /* The plan as rows of text, one an action, in the columns of the printed table. */
@@ -202,13 +239,46 @@
       });
     }
 
+    var drawn = new WeakMap();   // card -> what it was made from: its action as JSON, read-only or not, and the day
+
+    function made(action) {
+      return JSON.stringify([action, isReadOnly(), today()]);
+    }
+
+    /* A card changed in place (typing, a status or date chosen) still shows its action: it need not be made again. */
+    function remember(item) {
+      drawn.set(item, made(plan.find(recordOf(), item.dataset.action)));
+    }
+
+    /* Bring the cards in line with the record's actions. A card stays while its action and read-only state are as
+       they were when it was made, and is only renumbered: a change to one action of hundreds makes one card, not
+       all of them (at 500 actions, each redraw took 13 s at 4x CPU when every card was made again). */
+    function drawCards(actions, readOnly) {
+      var list = byId("action-list");
+      var cards = Object.create(null);
+      actions.forEach(function (action) { cards[action.id] = null; });
+      // the deleted go first: left in place, each card after one would be moved along it
+      Array.prototype.slice.call(list.children).forEach(function (item) {
+        if (item.dataset.action in cards) { cards[item.dataset.action] = item; } else { list.removeChild(item); }
+      });
+      actions.forEach(function (action, index) {
+        var item = cards[action.id];
+        if (!item || drawn.get(item) !== made(action)) {
+          var fresh = card(action, index, actions.length);
+          fresh.querySelectorAll("input, textarea, select, button").forEach(function (control) { control.disabled = control.disabled || readOnly; });
+          drawn.set(fresh, made(action));
+          if (item) { list.replaceChild(fresh, item); }
+          item = fresh;
+        }
+        if (list.children[index] !== item) { list.insertBefore(item, list.children[index] || null); }
+        renumber(item, index, actions.length);
+      });
+    }
+
     function show(record) {
       var readOnly = isReadOnly();
-      var list = byId("action-list");
       var actions = plan.actionsOf(record);
-      list.textContent = "";
-      actions.forEach(function (action, index) { list.appendChild(card(action, index, actions.length)); });
-      list.querySelectorAll("input, textarea, select, button").forEach(function (control) { control.disabled = control.disabled || readOnly; });
+      drawCards(actions, readOnly);
       byId("add-action").disabled = readOnly;
       byId("plan-empty").hidden = actions.length > 0;
       showTable(record);
@@ -232,12 +302,19 @@
 
     var view = byId("plan");
 
+    ["focusin", "pointerdown"].forEach(function (type) {
+      view.addEventListener(type, function (event) {
+        if (event.target.classList && event.target.classList.contains("action__choose")) { fillChooser(event.target); }
+      });
+    });
+
     view.addEventListener("input", function (event) {
       var target = event.target;
       var card_ = target.closest("[data-action]");
       if (!card_ || !target.dataset.field || target.tagName === "SELECT" || target.type === "date") { return; }
       var id = card_.dataset.action;
       change(function (record) { plan.update(record, id, target.dataset.field, target.value); }, true);
+      remember(card_);
     });
 
     view.addEventListener("change", function (event) {
@@ -249,6 +326,7 @@
       var action = plan.find(recordOf(), id);
       card_.querySelector(".action__status").textContent = statusText(action);
       card_.classList.toggle("action--overdue", plan.isOverdue(action, today()));
+      remember(card_);
       showTable(recordOf());
     });
 

@@ -84,7 +84,6 @@
     result.appendChild(element("caption", caption, "table__caption"));
     var head = result.appendChild(element("thead")).appendChild(element("tr"));
     headings.forEach(function (text) { head.appendChild(element("th", text)).setAttribute("scope", "col"); });
-    wrap.style.containIntrinsicBlockSize = "auto " + (rows.length + 2) * 2.5 + "rem";   // about right until it is shown
     var body = result.appendChild(element("tbody"));
     var empty = Object.create(null);   // cells in a row -> an empty row of them, copied for each row (quicker than making each cell)
     rows.forEach(function (cells) {
@@ -112,7 +111,6 @@
     holder.setAttribute("role", "region");      // scrolls sideways on a narrow screen, so it takes focus
     holder.setAttribute("aria-label", "Chart: " + heading);
     holder.tabIndex = 0;
-    holder.style.containIntrinsicBlockSize = "auto " + chart.getAttribute("height") + "px";
     holder.appendChild(chart);
     block.appendChild(tableNode);
     return block;
