@@ -4,6 +4,7 @@ completed assessment stores, and Lighthouse; then every budget, met or missed.
     .venv/bin/python benchmarks/run.py            (or: make benchmark)
     .venv/bin/python benchmarks/run.py build      (only 1., the build times and their budgets: about a minute)
     .venv/bin/python benchmarks/run.py merging    (only 8. and 9., merging two copies and comparing raters: about a minute)
+    .venv/bin/python benchmarks/run.py plan       (only 10., the action plan's redraws: about two minutes)
 
 It prints Markdown (kept in benchmarks/RESULTS.md with the command), progress on stderr, and exits 0
 whether budgets are met or not: it is a report. A missed budget is printed as **MISSED** with the gap,
@@ -100,6 +101,12 @@ What is measured, and how:
    evidence each), and 4 people's of seed 000, saved in the browser; on the "Compare raters' judgements" view,
    from file:// with the CPU slowed 4x, the time from ticking the last person to the comparison drawn (the next
    frame), median of RUNS. Budgets: at most 300 ms for 8 x 1,000, at most 50 ms for 4 x seed 000.
+
+10. The action plan (issue 25): an assessment of seed 001 (send-audit-rag) with 10, 200 and 500 actions (500 is the
+   most one assessment may hold), saved in the browser and opened from file:// with the CPU slowed 4x. Timed in the
+   page to the next frame, median of RUNS: showing the plan (from the overview), adding an action, moving the first
+   action down, deleting the first action and taking it back with Undo (two redraws), and a key typed in a card.
+   Budget: at 500 actions, a redraw after adding or moving an action at most 100 ms.
 """
 import contextlib
 import functools
@@ -133,6 +140,7 @@ KB = 1024
 STORE_ROOM = 5 * 1024 * 1024   # characters of localStorage Chromium gives one origin (every file:// page shares it)
 SIZES = (50, 200, 1000)
 SEED_000 = "send-self-evaluation"
+SEED_001 = "send-audit-rag"
 LIGHTHOUSE_VERSION = "12.8.2"
 LIGHTHOUSE_DIR = ROOT / ".venv" / "lighthouse"
 
@@ -164,6 +172,8 @@ BUDGET_STORAGE = 100 * KB          # seed 000 completed, two review points, UTF-
 BUDGET_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100}
 BUDGET_MERGE_MS = 50               # two copies of a 1,000-statement assessment, CPU slowed 4x
 BUDGET_COMPARE_RATERS_MS = {"8 people, 1,000 statements": 300, "4 people, seed 000": 50}   # CPU slowed 4x
+BUDGET_PLAN_REDRAW_MS = 100        # adding or moving an action at 500 actions, CPU slowed 4x
+PLAN_SIZES = (10, 200, 500)
 
 EVIDENCE = ("Provision map and SEND register reviewed each term with the SENCO; pupil voice survey in the autumn; "
             "book looks and learning walks; minutes of the SEND governor's visit; EHCP annual review outcomes.")
@@ -634,6 +644,77 @@ def report_comparing_raters(browser, site, temp, budgets):
         budget = BUDGET_COMPARE_RATERS_MS[name]
         budgets.check(f"Comparing raters, {name}, drawn in at most {budget} ms, CPU 4x", f"{ms:.1f} ms", ms > budget,
                       f"{ms - budget:.1f} ms")
+    print()
+
+
+# ---- the action plan
+
+PLAN_REDRAWS = """async (runs) => {
+    const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
+    const median = list => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    const time = async (act) => {
+        const times = [];
+        for (let i = 0; i < runs; i += 1) { const start = performance.now(); await act(); await frame(); times.push(performance.now() - start); }
+        return median(times);
+    };
+    const first = selector => document.querySelector("#action-list " + selector);
+    const show = await time(async () => {
+        location.hash = "#overview";
+        await frame();
+        location.hash = "#plan";
+        await new Promise(resolve => window.addEventListener("hashchange", resolve, { once: true }));
+    });
+    const add = await time(async () => { document.getElementById("add-action").click(); });
+    const move = await time(async () => { first("[data-move='1']").click(); });
+    const undo = await time(async () => { first("[data-remove]").click(); await frame(); document.getElementById("plan-undo").click(); });
+    const type = await time(async () => {
+        const box = first("textarea");
+        box.value += "x";
+        box.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    return [show, add, move, undo, type];
+}"""
+
+
+def plan_record(count):
+    """An assessment of seed 001 with count actions, a third of them linked to a statement."""
+    actions = [{"id": f"p{n}", "statements": ["leadership-1"] if n % 3 == 0 else [], "status": "in-progress",
+                "target": f"Target {n + 1}: every governor knows the SEND duties", "actions": "Training session; a visit",
+                "responsible": SHORT_TEXT, "resources": "Half a day", "evaluation": "", "completed": "", "review": "2027-03-01"}
+               for n in range(count)]
+    return {"format": "send-toolkit-assessment", "formatVersion": 1, "framework": SEED_001, "frameworkVersion": "1.0",
+            "id": "benchmark", "setting": "Benchmark School", "period": "Autumn 2026", "created": "2026-11-22T09:00:00.000Z",
+            "updated": "2026-11-22T09:00:00.000Z", "revision": 1, "answers": {"leadership-1": {"rag": "red"}}, "completed": {},
+            "reviewPoints": [], "participants": "", "actions": actions}
+
+
+def report_plan(browser, site, budgets):
+    print("## The action plan")
+    print()
+    print(f"Seed 001 from file://, CPU slowed 4x, median of {RUNS}, to the next frame. The assessment holds {RUNS} fewer "
+          "actions at first, and adding brings it to the number given. Delete and Undo is two redraws: the first action "
+          "deleted, then taken back.")
+    print()
+    print("| actions | showing the plan (ms) | adding an action (ms) | moving an action (ms) | delete and Undo (ms) | a key typed (ms) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    url = (site / f"{SEED_001}.html").as_uri()
+    for count in PLAN_SIZES:
+        progress(f"action plan: {count} actions")
+        page = throttled_page(browser)
+        page.goto(url)
+        page.evaluate("([prefix, text]) => { localStorage.setItem(prefix + 'assessment:benchmark', text);"
+                      " localStorage.setItem(prefix + 'current', 'benchmark'); }",
+                      [f"send-toolkit:{SEED_001}:v1:", json.dumps(plan_record(count - RUNS))])   # the adding brings it to count
+        page.goto("about:blank")
+        open_tool(page, url + "#plan")
+        show, add, move, undo, typed = page.evaluate(PLAN_REDRAWS, RUNS)
+        print(f"| {count} | {show:.0f} | {add:.0f} | {move:.0f} | {undo:.0f} | {typed:.0f} |")
+        page.context.close()
+        if count == PLAN_SIZES[-1]:
+            worst = max(add, move)
+            budgets.check(f"The action plan at {count} actions, CPU 4x: adding or moving an action redrawn in at most "
+                          f"{BUDGET_PLAN_REDRAW_MS} ms", f"{worst:.1f} ms (adding {add:.1f}, moving {move:.1f})",
+                          worst > BUDGET_PLAN_REDRAW_MS, f"{worst - BUDGET_PLAN_REDRAW_MS:.1f} ms")
     print()
 
 
@@ -1217,6 +1298,7 @@ def main():
             report_storage(browser, site, budgets)
             report_merging(browser, temp, budgets)
             report_comparing_raters(browser, site, temp, budgets)
+            report_plan(browser, site, budgets)
             report_printing(browser, site)
         report_lighthouse(site, temp, budgets)
     budgets.report()
@@ -1245,5 +1327,15 @@ def main_merging():
     budgets.report()
 
 
+def main_plan():
+    """`benchmarks/run.py plan`: only the action plan's redraws, and their budget."""
+    budgets = Budgets()
+    with tempfile.TemporaryDirectory() as temp, chromium() as browser:
+        site = Path(temp) / "site"
+        assert build.build(ROOT, site) == []
+        report_plan(browser, site, budgets)
+    budgets.report()
+
+
 if __name__ == "__main__":
-    {"saving": main_saving, "build": main_build, "merging": main_merging}.get(sys.argv[1] if len(sys.argv) > 1 else "", main)()
+    {"saving": main_saving, "build": main_build, "merging": main_merging, "plan": main_plan}.get(sys.argv[1] if len(sys.argv) > 1 else "", main)()
