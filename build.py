@@ -599,11 +599,13 @@ def markdown_addresses(html):
     return reader.addresses
 
 
+CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))   # what browsers take off the start of an address
+
+
 def address_problem(kind, address):
     """Why a link or image in Markdown may not be built, or None. Browsers ignore spaces and control characters at the
     start of an address and tabs and new lines inside it, so "java\tscript:" is read as the scheme it spells."""
-    plain = re.sub(r"[\t\n\r]", "", address).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    plain = re.sub(r"[\t\n\r]", "", address).lstrip(CONTROLS_AND_SPACE)
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", plain)
     scheme = scheme.group(1).lower() if scheme else ""
     if kind == "link" and scheme not in ("", "http", "https", "mailto"):

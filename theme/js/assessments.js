@@ -83,14 +83,14 @@
       " review points, the most it can hold: delete some you no longer need (in the list below) before saving another.";
   }
 
+  var LIMITS = { actions: [MOST_ACTIONS, "actions"], reviewPoints: [MOST_REVIEW_POINTS, "review points"] };
+
   /* Why a record made here (by loading a file into an assessment) holds more actions or review points than one
      assessment may, in words following its title, or null. */
   function overfull(record) {
-    if (record.actions.length > MOST_ACTIONS) {
-      return "would then have " + record.actions.length + " actions, more than the " + MOST_ACTIONS + " one assessment can hold";
-    }
-    return record.reviewPoints.length > MOST_REVIEW_POINTS ? "would then have " + record.reviewPoints.length +
-      " review points, more than the " + MOST_REVIEW_POINTS + " one assessment can hold" : null;
+    var field = Object.keys(LIMITS).find(function (name) { return record[name].length > LIMITS[name][0]; });
+    return field ? "would then have " + record[field].length + " " + LIMITS[field][1] + ", more than the " +
+      LIMITS[field][0] + " one assessment can hold" : null;
   }
 
   /* What is wrong with a record's shape, in words naming the field, or null when nothing is. Checks every
@@ -199,7 +199,7 @@
   }
 
   function reviewPointsProblem(points, framework) {
-    var wrong = tooMany("reviewPoints", points, MOST_REVIEW_POINTS, "review points");
+    var wrong = tooMany("reviewPoints", points);
     for (var p = 0; !wrong && p < points.length; p += 1) {
       var point = points[p];
       var at = "reviewPoints." + (p + 1);
@@ -213,7 +213,7 @@
   }
 
   function actionsProblem(actions) {
-    var wrong = tooMany("actions", actions, MOST_ACTIONS, "actions");
+    var wrong = tooMany("actions", actions);
     for (var a = 0; !wrong && a < actions.length; a += 1) {
       wrong = actionProblem(actions[a], "actions." + (a + 1));
     }
@@ -221,9 +221,9 @@
   }
 
   /* '"actions" should be at most 500 actions, not 501: …', or null. */
-  function tooMany(field, list, most, words) {
-    return list.length > most ? '"' + field + '" should be at most ' + most + " " + words + ", not " + list.length +
-      ": that is beyond what a school could make" : null;
+  function tooMany(field, list) {
+    return list.length > LIMITS[field][0] ? '"' + field + '" should be at most ' + LIMITS[field][0] + " " + LIMITS[field][1] +
+      ", not " + list.length + ": that is beyond what a school could make" : null;
   }
 
   /* The first entry of a list whose id an earlier one has, in words, or null. */

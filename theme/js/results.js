@@ -87,7 +87,8 @@
     var body = result.appendChild(element("tbody"));
     var empty = Object.create(null);   // cells in a row -> an empty row of them, copied for each row (quicker than making each cell)
     rows.forEach(function (cells) {
-      var row = body.appendChild((empty[cells.length] = empty[cells.length] || emptyRow(cells.length)).cloneNode(true));
+      if (!empty[cells.length]) { empty[cells.length] = emptyRow(cells.length); }
+      var row = body.appendChild(empty[cells.length].cloneNode(true));
       cells.forEach(function (cell, index) {
         var node = row.cells[index];
         if (cell instanceof Node) { node.appendChild(cell); } else { node.textContent = String(cell); }

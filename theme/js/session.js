@@ -299,9 +299,9 @@
         }
         records.push(record);
       });
-      var over = records.filter(assessments.overfull)[0];
+      var over = records.map(function (record) { return [record, assessments.overfull(record)]; }).find(function (pair) { return pair[1]; });
       if (over) {
-        return { error: "Nothing was loaded: “" + assessments.title(over) + "” " + assessments.overfull(over) + ". Delete " +
+        return { error: "Nothing was loaded: “" + assessments.title(over[0]) + "” " + over[1] + ". Delete " +
           "some it no longer needs, then load the file again. Everything saved before is still here, unchanged." };
       }
       var result = saved.writeAll(records);
