@@ -62,8 +62,8 @@ What is measured, and how:
 
 4. Interaction, CPU slowed 4x, on generated frameworks of 50, 200 and 1,000 statements opened from
    file://, empty and with every statement rated and evidenced: time to the first usable control;
-   from a click on a rating to the rating saved in localStorage with the status line updated, and to
-   the next frame painted (median of 20 clicks); from following a link to the summary to the summary
+   from a click on a rating to the next frame painted, and to the rating saved in localStorage (the
+   page saves a click once the frame showing it is drawn; median of 20 clicks); from following a link to the summary to the summary
    computed and drawn, next frame (median of 5), and how many elements the summary then holds.
    Budgets at 1,000 statements, empty and fully rated: click to saved at most 50 ms, click to the
    next frame at most 33 ms (two frames at 60 Hz), the summary computed and drawn at most 150 ms.
@@ -447,6 +447,13 @@ def full_record(framework):
 CLICK_TO_SAVED = """async (prefix) => {
     const times = [], frames = [], durable = [];
     const status = document.getElementById("save-status");
+    let key = null;
+    let written = null;   // when the page's write of the record returned: it saves a click once its frame is drawn
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name, value) {
+        setItem.call(this, name, value);
+        if (name.startsWith(prefix + "assessment:")) { key = name; written = performance.now(); }
+    };
     const onDisk = () => new Promise(resolve => {
         if (status.textContent.startsWith("Saved in this browser")) { resolve(); return; }
         const watch = new MutationObserver(() => {
@@ -459,16 +466,22 @@ CLICK_TO_SAVED = """async (prefix) => {
     }
     for (let i = 0; i < 20; i += 1) {
         const radio = radios.filter(r => !r.checked)[i % 7];
+        written = null;
         const start = performance.now();
         radio.click();
-        const record = JSON.parse(localStorage.getItem(prefix + "assessment:" + localStorage.getItem(prefix + "current")));
-        if (record.answers[radio.name.split("--")[0]].now !== Number(radio.value)) throw new Error("not saved");
-        times.push(performance.now() - start);
-        const onDiskAfter = onDisk().then(() => performance.now() - start);   // the status says "Saving…" until then
         await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
         frames.push(performance.now() - start);
+        while (written === null) {
+            if (performance.now() - start > 2000) { throw new Error("not saved within 2 s"); }
+            await new Promise(resolve => setTimeout(resolve));
+        }
+        times.push(written - start);
+        const onDiskAfter = onDisk().then(() => performance.now() - start);   // the status says "Saving…" until then
+        const record = JSON.parse(localStorage.getItem(key));
+        if (record.answers[radio.name.split("--")[0]].now !== Number(radio.value)) throw new Error("not saved");
         durable.push(await onDiskAfter);
     }
+    Storage.prototype.setItem = setItem;
     const median = list => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
     return [median(times), median(frames), median(durable)];
 }"""
@@ -1160,9 +1173,10 @@ def report_interaction(browser, temp, budgets):
         print(f"| {size} | {size_kb:.0f} | {state} | {paint:.0f} | {ready:.0f} | {scripts:.0f} | {click:.1f} | {durable:.1f} "
               f"| {frame:.1f} | {summary:.0f} | {drawn:,} |")
     print()
-    print("Click to saved: the rating is in localStorage. Click to saved on disk: the durable copy (IndexedDB, durability "
+    print("Click to saved: the rating is in localStorage; the page writes it once the frame showing the click is drawn. "
+          "Click to saved on disk: the durable copy (IndexedDB, durability "
           "\"strict\") has completed and the status says \"Saved in this browser\"; the difference is the cost of the "
-          "durable save, which runs after the click's frame and does not hold up the page.")
+          "durable save, which does not hold up the page.")
     print()
     largest = [row for row in rows if row[0] == max(SIZES)]
     for what, column in (("rating click to saved", 6), ("rating click to next frame painted", 7),

@@ -216,14 +216,21 @@ class Tool:
     def wait_saved(self):
         self.page.wait_for_function("() => document.getElementById('save-status').textContent.startsWith('Saved in this browser at')")
 
+    def saved(self):
+        """Wait for a change just made to be saved: the page saves a click once its next frame is drawn, in a task that
+        this wait's own task follows, or within 100 ms (session.js)."""
+        self.page.evaluate("() => new Promise(done => { requestAnimationFrame(() => setTimeout(done)); setTimeout(done, 200); })")
+
     def records(self):
         """Every assessment record this framework saved, by id."""
+        self.saved()
         stored = self.page.evaluate("prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix + 'assessment:'))"
                                     ".map(k => localStorage.getItem(k))", self.prefix)
         return {record["id"]: record for record in map(json.loads, stored)}
 
     def record(self):
         """The record of the assessment that is open."""
+        self.saved()
         current = self.page.evaluate("key => localStorage.getItem(key)", self.prefix + "current")
         return self.records()[current]
 
@@ -232,6 +239,7 @@ class Tool:
 
     def storage(self):
         """Everything in localStorage, ours or not."""
+        self.saved()
         return self.page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
 
 

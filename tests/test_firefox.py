@@ -166,8 +166,12 @@ def set_date(driver, control, value):
 
 
 def click_rating(driver, item, rating, value):
+    """Click a rating, and wait for the page to save it: it does so once the frame showing the click is drawn, or within
+    100 ms (session.js). The status line then changes, and a click made before it might land where a line moved from."""
     from selenium.webdriver.common.by import By
     driver.find_element(By.CSS_SELECTOR, f"input[name='{item}--{rating}'][value='{value}']").click()
+    driver.execute_async_script("const done = arguments[arguments.length - 1];"
+                                "requestAnimationFrame(() => setTimeout(done)); setTimeout(done, 150);")
 
 
 def stored_records(driver, framework):

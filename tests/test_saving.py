@@ -86,7 +86,7 @@ def test_a_full_store_never_says_saved_what_is_not(page, fresh_site):
     tool.wait_saved()
     page.evaluate(FILL_STORE)
     rag(tool, "leadership-2", "Amber")
-    assert tool.status() == "Not saved: this browser's storage is full"
+    expect(page.locator("#save-status")).to_have_text("Not saved: this browser's storage is full")   # once the frame is drawn
     notice = page.locator("#storage-notice")
     expect(notice).to_be_visible()
     assert notice.locator("h2").inner_text() == "This browser's storage is nearly full"

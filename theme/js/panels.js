@@ -1,4 +1,4 @@
-// Needs: assessments, dates, dom, scoring, types, views
+// Needs: assessments, changes, dates, dom, scoring, types, views
 /* Panels: the overview's section statuses, the answers that no longer fit this framework, and the comparison
    with a review point.
    Everything here is drawn from the app's state with .textContent; the app does the changing. */
@@ -13,25 +13,43 @@
 
   /* ---- overview: each section's status and progress */
 
-  /* What each section's row last showed, so that a change (every click on a rating) rewrites only the
-     rows whose progress or status it changed. */
+  /* What each section's row last showed, with the answers and the tick it was worked out from: a change (every
+     click on a rating) works out again only the sections whose answers or tick it changed (an edit replaces an
+     item's answer, never changes it in place: stamps.js), and rewrites only the rows whose words changed. */
   var shownProgress = Object.create(null);
 
   function showProgress(framework, record) {
-    var given = assessments.fitting(record.answers, framework);   // an answer that no longer fits is not counted
     framework.sections.forEach(function (section) {
-      var progress = toolkit.scoring.sectionProgress(section, given, record.completed);
-      var shown = progress.total ? progress.done + " of " + progress.total + " " + progress.verb : "Guidance to read";
-      var row = shown + " " + progress.status;
-      if (shownProgress[section.id] === row) { return; }
-      shownProgress[section.id] = row;
-      var status = byId(section.id + "--status");
-      status.textContent = "";
-      byId(section.id + "--progress").textContent = shown;
-      if (progress.total) {
-        status.appendChild(element("strong", STATUS[progress.status], "task-status task-status--" + progress.status));
+      var answers = section.items.map(function (item) { return toolkit.changes.at(record.answers, [item.id]); });
+      var completed = Boolean(record.completed[section.id]);
+      var shown = shownProgress[section.id];
+      if (shown && shown.completed === completed && shown.answers.every(function (answer, index) { return answer === answers[index]; })) {
+        return;
       }
+      var row = progressRow(framework, section, answers, record.completed);
+      var words = row.words + " " + row.status;
+      if (!shown || shown.words !== words) { drawProgress(section, row); }
+      shownProgress[section.id] = { answers: answers, completed: completed, words: words };
     });
+  }
+
+  /* A section's progress from its items' answers (in the order of its items), an answer that no longer fits
+     not counted: { words, total, status }. */
+  function progressRow(framework, section, answers, completed) {
+    var given = {};
+    section.items.forEach(function (item, index) { if (answers[index] !== undefined) { given[item.id] = answers[index]; } });
+    var progress = toolkit.scoring.sectionProgress(section, assessments.fitting(given, framework), completed);
+    return { words: progress.total ? progress.done + " of " + progress.total + " " + progress.verb : "Guidance to read",
+             total: progress.total, status: progress.status };
+  }
+
+  function drawProgress(section, row) {
+    var status = byId(section.id + "--status");
+    status.textContent = "";
+    byId(section.id + "--progress").textContent = row.words;
+    if (row.total) {
+      status.appendChild(element("strong", STATUS[row.status], "task-status task-status--" + row.status));
+    }
   }
 
   /* ---- answers for statements no longer in this framework, and answers that no longer fit their item */

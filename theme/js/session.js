@@ -1,15 +1,16 @@
 // Needs: assessments, changes, dom, plan, stamps, transfer, types, views
 /* Session: the assessment open in this tab, and saving it.
-   Every change is a function that edits a record. It is applied to the open record at once and saved at once
-   (typing: after 300 ms, or when the box is left or the page hidden). If another tab saved since, the changes
-   not yet saved are applied again to what it saved, so neither is lost. Where the browser has Web Locks, only
-   one tab edits an assessment; the others follow it read-only. Records are read and written through records.js;
-   what the page shows of all this is app.js's (ui). */
+   Every change is a function that edits a record. It is applied to the open record at once and saved once the
+   page has drawn it (typing: after 300 ms, or when the box is left or the page hidden). If another tab saved
+   since, the changes not yet saved are applied again to what it saved, so neither is lost. Where the browser has
+   Web Locks, only one tab edits an assessment; the others follow it read-only. Records are read and written
+   through records.js; what the page shows of all this is app.js's (ui). */
 (function (toolkit) {
   "use strict";
 
   var assessments = toolkit.assessments;
   var TYPING_DELAY = 300;
+  var DRAWN_WITHIN = 100;   // ms: a page that draws no frames (hidden) saves a click by then
   var STAMPS = ["copy", "seen", "changed", "raters"];   // a record's keeping of when and by whom each part changed (stamps.js)
 
   /* saved: records.open(…). ui, from app.js: fill(record) the sections' controls, changed(record) after an edit,
@@ -25,11 +26,15 @@
       state.pending.push(edit);
       ui.changed(state.record);
       window.clearTimeout(state.timer);
-      if (typing) {
-        state.timer = window.setTimeout(flush, TYPING_DELAY);
-      } else {
-        flush();
-      }
+      state.timer = typing ? window.setTimeout(flush, TYPING_DELAY) : afterDrawn(flush);
+    }
+
+    /* Run callback once the next frame is drawn, so that a click is answered on screen before its save (at
+       1,000 statements, writing the record takes about 10 ms), or within DRAWN_WITHIN ms if no frame comes.
+       Returns the timer, as setTimeout does; callback may run twice (flush then finds nothing waiting). */
+    function afterDrawn(callback) {
+      window.requestAnimationFrame(function () { window.setTimeout(callback, 0); });
+      return window.setTimeout(callback, DRAWN_WITHIN);
     }
 
     /* Save the changes waiting. Nothing is saved before the durable copy has been compared with

@@ -89,14 +89,14 @@
     return JSON.stringify(a) === JSON.stringify(b);
   }
 
-  /* Stamp the parts of record's answers that differ from before (its answers before an edit: an edit
+  /* Stamp the parts of record's answers that differ from before (a Map of its answers before an edit: an edit
      replaces an item's answer, never changes it in place), as changed at time (ms) in record's copy. */
   function mark(framework, record, before, time) {
-    var ids = Object.keys(before).concat(Object.keys(record.answers).filter(function (id) { return !has(before, id); }));
+    var ids = Array.from(before.keys()).concat(Object.keys(record.answers).filter(function (id) { return !before.has(id); }));
     var stamp = null;
     ids.forEach(function (id) {
-      if (own(before, id) === own(record.answers, id)) { return; }
-      var old = partsOf(framework, id, own(before, id));
+      if (before.get(id) === own(record.answers, id)) { return; }
+      var old = partsOf(framework, id, before.get(id));
       var now = partsOf(framework, id, own(record.answers, id));
       Object.keys(old).concat(Object.keys(now).filter(function (part) { return !has(old, part); })).forEach(function (part) {
         if (same(own(old, part), own(now, part))) { return; }
@@ -119,8 +119,8 @@
      this copy. */
   function stamping(framework, edit, time) {
     return function (record) {
-      var before = {};
-      Object.keys(record.answers).forEach(function (id) { put(before, id, record.answers[id]); });
+      var before = new Map();
+      Object.keys(record.answers).forEach(function (id) { before.set(id, record.answers[id]); });
       edit(record);
       mark(framework, record, before, time.getTime());
       var rater = toolkit.assessments.raterText(record);
