@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import assert_focus, open_tool, url_of
+from conftest import NO_LOCKS, assert_focus, open_tool, url_of
 
 WHERE = ["file", "http"]
 HERTS, SELF, RAG = "herts-send-benchmark", "send-self-evaluation", "send-audit-rag"
@@ -117,6 +117,8 @@ REFUSED = {  # case: (answers or fields of the record, the words after "somethin
                           '"reviewPoints.1.answers.school.school-name" should be text, not the number 1'),
     "revision too big": ({"revision": 1e308}, '"revision" should be a whole number, not the number 1e+308'),
     "revision unsafe": ({"revision": 2 ** 53}, '"revision" should be a whole number, not the number 9007199254740992'),
+    "revision past any saves": ({"revision": 2 ** 53 - 1},
+                                '"revision" should be at most 1000000000000000 saves, not the number 9007199254740991'),
     "501 actions": ({"actions": [action(f"p-{n}") for n in range(501)]},
                     '"actions" should be at most 500 actions, not 501: that is beyond what a school could make'),
     "201 review points": ({"reviewPoints": [point(f"r-{n}") for n in range(201)]},
@@ -190,6 +192,42 @@ def test_an_assessment_at_its_limits_takes_no_more_actions_or_review_points_and_
             "no longer needs, then load the file again. Everything saved before is still here, unchanged.")
         assert tool.storage() == before
         page.get_by_role("button", name="Cancel").click()
+
+
+@pytest.mark.parametrize("where", WHERE)
+def test_two_tabs_adding_actions_never_save_an_assessment_past_its_limits(where, context, fresh_site, http_site):
+    """Without Web Locks two tabs can each add actions: here this tab adds the 500th while the other tab has saved its
+    own 500th. Saving both would make 501, which the page would then refuse to read: this tab's change is not saved,
+    the page says why, and it is saved once this tab has deleted an action."""
+    context.add_init_script(NO_LOCKS)
+    url = url_of(where, fresh_site, http_site, f"{RAG}.html")
+    start = record(RAG, {"leadership-1": {"rag": "red"}}, actions=[action(f"p-{n}") for n in range(499)])
+    tool = open_with(context.new_page(), url, RAG, start)
+    tool.go("#plan")
+    page = tool.page
+    # this tab's changes wait to be saved until focus leaves what was changed (no frame is drawn and no timer fires)
+    page.evaluate("""() => { window.requestAnimationFrame = () => 0;
+        const later = window.setTimeout; window.setTimeout = (f, ms, ...rest) => ms === 100 ? 0 : later(f, ms, ...rest);
+        window.addEventListener("storage", () => { window.__heard = true; }); }""")
+    page.get_by_role("button", name="Add an action").click()
+    theirs = dict(start, revision=start["revision"] + 1, actions=start["actions"] + [action("p-theirs", "Their action")])
+    other = context.new_page()
+    other.goto(url_of(where, fresh_site, http_site, "index.html"))
+    other.evaluate("([key, text]) => localStorage.setItem(key, text)", [tool.prefix + "assessment:a-file", json.dumps(theirs)])
+    page.wait_for_function("() => window.__heard === true")
+    tool.leave_field()
+    expect(page.locator("#save-error")).to_have_text(
+        "Your last change was not saved: this assessment was also changed in another tab or window, and with both tabs' "
+        "changes it would hold more than one assessment can (500 actions, 200 review points). Everything saved before it "
+        "is still here. Delete some actions or review points here, and the page tries again with your next change.")
+    assert page.locator("#save-status").inner_text() == \
+        "Not saved: with another tab's changes, this assessment would hold too much"
+    assert json.loads(tool.storage()[tool.prefix + "assessment:a-file"]) == theirs
+    page.get_by_role("button", name="Delete action 1", exact=True).click()
+    tool.leave_field()
+    expect(page.locator("#save-error")).to_have_text("")
+    ids = [entry["id"] for entry in tool.record()["actions"]]
+    assert len(ids) == 500 and ids[:2] == ["p-1", "p-2"] and ids[-2] == "p-theirs" and ids[-1] not in ids[:-1]
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -340,6 +378,23 @@ def test_csv_cells_a_spreadsheet_could_read_as_formulas_start_with_an_apostrophe
 
 
 # ---------------------------------------------------------------- the load preview tells the truth
+
+@pytest.mark.parametrize("where", WHERE)
+def test_the_preview_names_a_part_of_an_answer_that_is_no_rating_by_its_own_name(where, page, fresh_site, http_site):
+    """Found by the fuzz test: a statement's answer in a file with a part that is none of its ratings ("x") made the
+    preview throw as it named the part, so choosing the file seemed to do nothing."""
+    tool = open_with(page, url_of(where, fresh_site, http_site, f"{RAG}.html"), RAG, record(RAG, {"leadership-1": {"rag": "red"}}))
+    tool.go("#files")
+    load(page, "odd.json", answers_file(RAG, [record(RAG, {"leadership-1": {"rag": "red", "x": "y"}})]))
+    expect(page.locator("#load-0-a-file--hint p")).to_have_text(
+        "1 answer would change; 0 review points and 0 actions would be added. No answer here is replaced.")
+    taken = page.locator(".load-taken")
+    taken.get_by_text("The 1 answer the file would change").click()
+    assert [row.split("\t") for row in taken.locator("tr").all_inner_texts()] == [
+        ["Statement or question", "Answer", "Here", "In the file"],
+        ["The senior leadership team (SLT) understand their duties under the SEND Code of Practice.", "x", "No answer", "y"]]
+    assert page.errors == []
+
 
 @pytest.mark.parametrize("where", WHERE)
 def test_the_preview_counts_answers_for_statements_not_in_this_framework(where, page, fresh_site, http_site):

@@ -215,8 +215,9 @@ def test_a_save_that_another_tabs_save_wrote_over_at_once_is_made_again(context,
     assert tool.section().locator("#leadership-2--evidence").input_value() == "Minutes of March"
 
 
-def test_an_assessment_deleted_in_another_tab_is_not_brought_back_by_typing(context, fresh_site):
-    url = (fresh_site / f"{FRAMEWORK}.html").as_uri()
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_an_assessment_deleted_in_another_tab_is_not_brought_back_by_typing(context, fresh_site, http_site, where):
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html")
     typing = open_tool(context.new_page(), url + "#leadership", FRAMEWORK)
     rag(typing, "leadership-1", "Red")
     typing.wait_saved()
@@ -237,20 +238,22 @@ def test_an_assessment_deleted_in_another_tab_is_not_brought_back_by_typing(cont
     assert record["id"] not in typing.records()
 
 
-def reopened_with(page, fresh_site, name, text):
+def reopened_with(page, url, name, text):
     """Rate a statement, then, as another program might, store text(record) under name(record); open the page again."""
-    url = (fresh_site / f"{FRAMEWORK}.html").as_uri() + "#leadership"
+    url += "#leadership"
     tool = open_tool(page, url, FRAMEWORK)
     rag(tool, "leadership-1", "Green")
     tool.wait_saved()
     record = tool.record()
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [tool.prefix + name(record), text(record)])
-    page.goto((fresh_site / "index.html").as_uri())
+    page.goto("about:blank")
     return open_tool(page, url, FRAMEWORK), record
 
 
-def test_a_record_stored_under_another_key_is_damaged_and_stays_deleted(page, fresh_site):
-    tool, record = reopened_with(page, fresh_site, lambda record: "assessment:copy", json.dumps)
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_record_stored_under_another_key_is_damaged_and_stays_deleted(page, fresh_site, http_site, where):
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html")
+    tool, record = reopened_with(page, url, lambda record: "assessment:copy", json.dumps)
     tool.go("#assessments")
     assert page.locator("#damaged-count").inner_text() == "1 assessment saved in this browser cannot be read: it has been damaged."
     assert page.locator("#assessment-list tbody tr").count() == 1
@@ -263,8 +266,10 @@ def test_a_record_stored_under_another_key_is_damaged_and_stays_deleted(page, fr
     assert page.locator("#damaged-count").inner_text() == "1 assessment saved in this browser cannot be read: it has been damaged."
 
 
-def test_a_tampered_download_marker_is_ignored(page, fresh_site):
-    tool, record = reopened_with(page, fresh_site, lambda record: "downloaded:" + record["id"],
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_tampered_download_marker_is_ignored(page, fresh_site, http_site, where):
+    url = url_of(where, fresh_site, http_site, f"{FRAMEWORK}.html")
+    tool, record = reopened_with(page, url, lambda record: "downloaded:" + record["id"],
                                  lambda record: json.dumps({"at": "yesterday", "revision": 1e308}))
     assert tool.status().endswith("; not downloaded to a file yet")
 

@@ -9,6 +9,7 @@ reaches the page as markup.
 """
 import base64
 import collections
+import contextlib
 import copy
 import json
 import math
@@ -18,11 +19,13 @@ import zlib
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from conftest import DURABLE_ALL, DURABLE_RESTORE, ROOT, open_tool, url_of
+from conftest import DURABLE_ALL, DURABLE_RESTORE, ROOT, WAIT_MS, open_tool, url_of
+from test_file_checks import HERTS, download, print_everything
 
 # ---------------------------------------------------------------------------------------------- payloads
 
@@ -691,6 +694,27 @@ def raw_file(records, **fields):
     return dumps(body)
 
 
+# What a file chosen brought, once the page shows it: ["error", the error summary's words, the field's own error's
+# words], ["preview", its words], or ["nothing", ""] when neither shows within the time given (in ms).
+CHOSEN = """wait => new Promise(done => {
+  const error = document.getElementById("files-error"), preview = document.getElementById("load-preview");
+  const until = performance.now() + wait;
+  const look = () => {
+    if (!error.hidden) {
+      done(["error", document.getElementById("files-error-text").textContent,
+            document.getElementById("load-file-error-text").textContent]);
+    } else if (!preview.hidden) {
+      done(["preview", preview.textContent]);
+    } else if (performance.now() > until) {
+      done(["nothing", ""]);
+    } else {
+      setTimeout(look, 1);
+    }
+  };
+  look();
+})"""
+
+
 def choose(page, name, data):
     """Choose a file on #load-file; wait for the error summary or the preview, and return ("error"|"preview", text)."""
     page.evaluate("""() => {
@@ -698,13 +722,10 @@ def choose(page, name, data):
         document.getElementById('files-error').hidden = true;
         document.getElementById('load-preview').hidden = true; }""")
     page.set_input_files("#load-file", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
-    page.wait_for_function("() => !document.getElementById('files-error').hidden || "
-                           "!document.getElementById('load-preview').hidden")
-    if page.locator("#files-error").is_visible():
-        text = page.locator("#files-error-text").text_content()
-        assert page.locator("#load-file-error-text").text_content() == text
-        return "error", text
-    return "preview", page.locator("#load-preview").text_content()
+    kind, text, *again = page.evaluate(CHOSEN, WAIT_MS)
+    assert kind != "nothing", "neither an error nor the preview was shown"
+    assert again in ([], [text])  # the field's own error says it again
+    return kind, text
 
 
 def xss_record(statements):
@@ -892,8 +913,8 @@ def newer(version):
             "Ask your council or adviser for the newest version of this page, then load the file there.")
 
 
-def another(theirs):
-    return (f"The file holds answers for another framework, “{theirs}”, not for this one, “{AUDIT_TITLE}”. "
+def another(theirs, ours=AUDIT_TITLE):
+    return (f"The file holds answers for another framework, “{theirs}”, not for this one, “{ours}”. "
             "Open that framework's page and load the file there.")
 
 
@@ -1104,8 +1125,13 @@ SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-2 ** 53, 2 ** 53),
 KEYS = st.text(max_size=8)
 JSON_VALUES = st.recursive(SCALARS, lambda kids: st.lists(kids, max_size=3) | st.dictionaries(KEYS, kids, max_size=3),
                            max_leaves=8)
-VALUES = st.one_of(SCALARS, SCALARS, st.sampled_from(SPECIAL), st.integers(100_000, 1_000_000).map(lambda n: "x" * n),
-                   JSON_VALUES)
+HUGE = st.integers(100_000, 1_000_000).map(lambda n: "x" * n)
+VALUES = st.one_of(SCALARS, SCALARS, st.sampled_from(SPECIAL), HUGE, JSON_VALUES)
+# A value of the kind it replaces: text by other text (a payload, unicode, a huge one), a number by another number.
+TEXTS = st.one_of(st.text(max_size=60), st.sampled_from(PAYLOADS),
+                  st.sampled_from([value for value in SPECIAL if isinstance(plain(value), str)]), HUGE)
+NUMBERS = st.one_of(st.integers(-2 ** 53, 2 ** 53), st.floats(allow_nan=False, allow_infinity=False),
+                    st.sampled_from([value for value in SPECIAL if type(plain(value)) in (int, float)]))
 
 
 def all_paths(value, at=()):
@@ -1118,15 +1144,27 @@ def all_paths(value, at=()):
             yield from all_paths(child, at + (index,))
 
 
-def mutate(data, body):
+def value_at(value, path):
+    """What is at a path of keys and indexes."""
+    for step in path:
+        value = value[step]
+    return value
+
+
+def pick(data, choices, options, label):
+    """One of the options: from choices (a random.Random), evenly, where it is given; else drawn by hypothesis."""
+    return choices.choice(options) if choices else data.draw(st.sampled_from(options), label=label)
+
+
+def mutate(data, body, choices=None):
     """One change at a random place: a value replaced (wrong types, huge strings, deep nesting, odd numbers,
-    unicode), a key or item deleted, or one added. Returns the changed copy and the path changed."""
+    unicode), or by one of its kind (TEXTS, NUMBERS), a key or item deleted, one added, or one copied (an item of a
+    list twice, or the value of another field of that name put here: an id used twice). The place and the change are
+    picked from choices where given. Returns the changed copy, and the change and the path changed."""
     body = copy.deepcopy(body)
-    path = data.draw(st.sampled_from(list(all_paths(body))[1:]), label="path")
-    operation = data.draw(st.sampled_from(["replace", "replace", "delete", "add"]), label="operation")
-    parent = body
-    for step in path[:-1]:
-        parent = parent[step]
+    path = pick(data, choices, list(all_paths(body))[1:], "path")
+    operation = pick(data, choices, ["replace", "replace", *["of its kind"] * 3, "delete", "add", "copy"], "operation")
+    parent = value_at(body, path[:-1])
     target = parent[path[-1]]
     if operation == "delete":
         del parent[path[-1]]
@@ -1134,9 +1172,20 @@ def mutate(data, body):
         target[data.draw(KEYS.filter(lambda k: k not in target), label="new key")] = data.draw(VALUES, label="value")
     elif operation == "add" and isinstance(target, list):
         target.insert(data.draw(st.integers(0, len(target)), label="at"), data.draw(VALUES, label="value"))
+    elif operation == "copy" and isinstance(parent, list):
+        parent.insert(path[-1] + 1, copy.deepcopy(target))
+    elif operation == "copy":
+        others = [at for at in all_paths(body) if at and at != path]
+        named_alike = [at for at in others if at[-1] == path[-1]]
+        source = pick(data, choices, named_alike or others, "copied from")
+        parent[path[-1]] = copy.deepcopy(value_at(body, source))
+    elif operation == "of its kind" and isinstance(target, str):
+        parent[path[-1]] = data.draw(TEXTS, label="text")
+    elif operation == "of its kind" and type(target) in (int, float):
+        parent[path[-1]] = data.draw(NUMBERS, label="number")
     else:
         parent[path[-1]] = data.draw(VALUES, label="value")
-    return body, path
+    return body, (operation, path)
 
 
 def is_number(value):
@@ -1192,9 +1241,32 @@ def first_wrong(checks):
     return next((name for name, fine in checks if not fine), None)
 
 
+LATEST = 253402300799999  # the end of the year 9999, in ms: the latest time a stamp may hold
+
+
+def is_time(value):
+    return is_whole(value, 0) and value <= LATEST
+
+
+def is_copy(value):
+    """A copy's id: up to 8 letters and digits."""
+    return isinstance(value, str) and re.fullmatch(r"[0-9a-z]{1,8}", value) is not None
+
+
+def is_stamp(value):
+    """When and in which copy a part changed: the time in ms in base 36, a dot, the copy."""
+    return isinstance(value, str) and re.fullmatch(r"[0-9a-z]{1,11}\.[0-9a-z]{1,8}", value) is not None and \
+        int(value.split(".")[0], 36) <= LATEST
+
+
+def short_text(value):
+    return isinstance(value, str) and utf16_length(value) <= 200
+
+
 def record_problem(record, is_date):
     """What should be found wrong first in a record of the file, by the record format of assessments.js and the
-    framework check of transfer.js: ("field", its dotted name), ("words", the whole reason), or None."""
+    framework check of transfer.js: ("field", its dotted name), ("words", the whole reason), or None. (An agreed
+    assessment's moderation, which no file made here holds, is not written out.)"""
     if not isinstance(record, dict):
         return "words", "it is not an assessment"
     if record.get("format", MISSING) != RECORD_FORMAT:
@@ -1215,12 +1287,22 @@ def record_problem(record, is_date):
             ("setting", isinstance(get("setting"), str)),
             ("period", isinstance(get("period"), str)),
             ("participants", get("participants") is MISSING or isinstance(get("participants"), str)),
+            ("rater", get("rater") is MISSING or short_text(get("rater"))),
+            ("role", get("role") is MISSING or short_text(get("role"))),
+            ("writer", get("writer") is MISSING or get("writer") in ("", "school", "reviewer")),
             ("created", date(get("created"))),
             ("updated", get("updated") is None or date(get("updated"))),
-            ("revision", is_whole(get("revision"), 0)),
+            ("revision", is_whole(get("revision"), 0) and get("revision") <= 10 ** 15),
             ("completed", isinstance(get("completed"), dict) and all(isinstance(v, bool) for v in get("completed").values())),
             ("reviewPoints", isinstance(get("reviewPoints"), list)),
             ("actions", get("actions") is MISSING or isinstance(get("actions"), list)),
+            ("copy", get("copy") is MISSING or is_copy(get("copy"))),
+            ("seen", get("seen") is MISSING or isinstance(get("seen"), dict) and all(
+                is_copy(copy) and is_time(time) for copy, time in get("seen").items())),
+            ("raters", get("raters") is MISSING or isinstance(get("raters"), dict) and all(
+                is_copy(copy) and short_text(rater) for copy, rater in get("raters").items())),
+            ("changed", get("changed") is MISSING or isinstance(get("changed"), dict) and all(
+                isinstance(parts, dict) and all(map(is_stamp, parts.values())) for parts in get("changed").values())),
         ]) or answers_problem(get("answers"), "answers", statements)
         if not wrong:
             wrong = list_problem(get("reviewPoints"), "reviewPoints", 200, lambda point, at: first_wrong([
@@ -1283,7 +1365,8 @@ MESSAGE_KINDS = {
     "damaged version": re.escape(DAMAGED_VERSION),
     "not JSON": re.escape(NOT_JSON), "incomplete": re.escape(INCOMPLETE), "not ours": re.escape(NOT_OURS),
     "no assessments": re.escape(NO_ASSESSMENTS), "changed": re.escape(CHANGED), "empty": re.escape(EMPTY),
-    "newer": re.escape(newer("@")).replace("@", ".*"), "another framework": re.escape(another("@")).replace("@", ".*"),
+    "newer": re.escape(newer("@")).replace("@", ".*"),
+    "another framework": re.escape(another("@", "@")).replace("@", ".*"),
     "wrong kind": re.escape(wrong_kind("@1", "@2")).replace(
         "@1", r"its (assessment|\w+ assessment|number \d+ assessment)").replace("@2", ".*"),
     "too big": r"The file is \d+\.\d MB\. A file of answers is never more than 5 MB, so this is not one, or it is damaged\. "
@@ -1369,14 +1452,28 @@ def generated_file(data, page, mode):
         body["checksum"] = checksum(body["assessments"])
         return dumps(body), body, None
     if mode == "truncated":
-        text = file_text(body["assessments"])
-        cut = data.draw(st.integers(0, len(text) - 1), label="cut")
-        return text[:cut], None, INCOMPLETE if f'"{FORMAT}"' in text[:cut][:200] else NOT_JSON
-    body, path = mutate(data, body)
-    if path[0] == "assessments" and "assessments" in body and data.draw(st.sampled_from([True, True, True, False]),
-                                                                        label="checksum made to match"):
+        return truncated(data, file_text(body["assessments"]))
+    text, body, _ = mutated(data, page, body)
+    return text, body, None
+
+
+def truncated(data, text, choices=None):
+    """A file's text cut short anywhere (where choices picks, if given): (the text, None, the message expected)."""
+    cut = choices.randrange(len(text)) if choices else data.draw(st.integers(0, len(text) - 1), label="cut")
+    return text[:cut], None, INCOMPLETE if f'"{FORMAT}"' in text[:cut][:200] else NOT_JSON
+
+
+def mutated(data, page, body, changes=1, choices=None):
+    """A file's data changed (mutate, as many times as changes), with its checksum then made to match what it holds
+    (mostly) where a change was to its assessments: (its text, its data, the changes and the paths changed)."""
+    done = []
+    for _ in range(changes):
+        body, change = mutate(data, body, choices)
+        done.append(change)
+    if any(path[0] == "assessments" for _, path in done) and "assessments" in body and \
+            data.draw(st.sampled_from([True, True, True, False]), label="checksum made to match"):
         body["checksum"] = page.evaluate(CRC, dumps(body["assessments"]))
-    return dumps(body), body, None
+    return dumps(body), body, done
 
 
 def check_outcome(result, body, is_date):
@@ -1444,76 +1541,258 @@ def test_read_never_throws_and_always_says_why_for_generated_files(page, fresh_s
     assert {"read", "wrong kind", "changed", "not ours", "not JSON", "incomplete"} <= set(seen), seen  # the files reach them all
 
 
+# ---------------------------------------------------------------------------------------------- fuzzing through the page
+#
+# Files of answers made as a school makes them, downloaded with the page's own button, then changed, and chosen on
+# Download or load: each is refused in the toolkit's words with nothing changed, or previewed; a previewed one is
+# cancelled, or loaded (as a new assessment, or into the one here it came from), and then every view opens and
+# everything prints without an error. Where and how a file is changed is picked by a random.Random that hypothesis
+# seeds (hypothesis's own draws come back to the same few places, the file's first field most), the values put in
+# are drawn by hypothesis; derandomized, so each run makes the same changes to files that differ only in the ids
+# and times the page gave them.
+
 SNAPSHOT_RESTORE = """saved => { Object.keys(localStorage).forEach(key => localStorage.removeItem(key));
                                  Object.entries(saved).forEach(([key, value]) => localStorage.setItem(key, value)); }"""
 
+# Rate three statements of every four in the section showing, each with another point of its scale.
+RATE_MOST = """section => { const scales = {};
+  section.querySelectorAll("input[type=radio]").forEach(radio => {
+    (scales[radio.name] = scales[radio.name] || []).push(radio); });
+  Object.values(scales).forEach((points, n) => { if (n % 4 !== 3) { points[n % points.length].click(); } }); }"""
 
-def test_the_page_never_breaks_on_a_generated_file_and_changes_nothing_it_refuses(page, http_site):
-    # Over http: after a reload from file://, a Chromium busy with other browsers can show an older copy of
-    # localStorage (seen only on file://, only under load; see the closing note of issue 4), and this test reloads.
-    url = http_site + "send-audit-rag.html"
-    tool = open_tool(page, url + "#leadership", AUDIT)
-    tool.section().locator("#leadership-1--rag").get_by_label("Amber").check()
-    tool.section().locator("#leadership-1--evidence").fill("Minutes of 3 October")
+FILES_THROUGH_THE_PAGE = {AUDIT: 500, HERTS: 500}
+FILE_NAMES = ["answers.json", "notes.txt", PAYLOADS[1] + ".json"]
+TOO_BIG = 5 * 1024 * 1024 + 1
+TOO_BIG_MESSAGE = ("The file is 5.0 MB. A file of answers is never more than 5 MB, so this is not one, or it is "
+                   "damaged. Check that you chose the right file.")
+RESET_EVERY = 6   # loads, before what was saved is put back and the page opened again
+
+# Why a file that was previewed is not loaded after all when "Load answers" is selected (session.js).
+NOTHING_LOADED = " Everything saved before is still here, unchanged."
+LOADING_REFUSALS = {
+    "too much": r"Nothing was loaded: “.*” would then have \d+ (actions|review points), more than the (500|200) one "
+                r"assessment can hold\. Delete some it no longer needs, then load the file again\."
+                + re.escape(NOTHING_LOADED),
+    "storage full": re.escape("Nothing was loaded: this browser's storage is full." + NOTHING_LOADED)}
+
+
+def loading_refusal(message):
+    """Which of the toolkit's reasons for not loading a previewed file this is, or None."""
+    return next((kind for kind, pattern in LOADING_REFUSALS.items() if re.fullmatch(pattern, message, re.S)), None)
+
+
+def make_saved_files(page, tool):
+    """Files of answers made as a school makes them, downloaded with the page's own button: a rating, evidence, an
+    action and a review point (use_the_tool); then a payload typed in every text box, after adding a row to every
+    table; three statements of every four rated; a date in a table; the assessment's details; a statement linked to
+    the action; a second review point. Returns the file of this assessment, and the file of every assessment once a
+    second one is started and rated, as {which: text}."""
+    data = framework_data(page)
+    use_the_tool(page, tool)
+    type_into_every_field(page, tool, data, rotation(7))
+    for section in data["sections"]:
+        tool.go(f"#{section['id']}")
+        tool.section().evaluate(RATE_MOST)
+        for box in tool.section().locator("input[type=date]").all()[:1]:
+            box.fill("2026-10-01")
+    tool.leave_field()
+    tool.go("#assessments")
+    for field, text in (("setting", "Oak Primary"), ("period", "Autumn 2026"), ("participants", "SENCO: J. Smith"),
+                        ("rater", "J. Smith")):
+        page.locator(f"#assessment-{field}").fill(text)
+    page.locator("#assessment-role").select_option(index=1)
+    tool.leave_field()
+    tool.go("#plan")
+    chooser = page.locator("#action-list > li").first.get_by_label("Link a statement")
+    chooser.focus()  # it lists every statement once it is used
+    chooser.select_option(index=2)
+    page.get_by_role("button", name="Link this statement to action 1").click()
     tool.go("#review-points")
     page.locator("#save-review-point").click()
-    tool.go("#plan")
-    page.locator("#add-action").click()
-    page.keyboard.type("Train governors")
-    tool.leave_field()
+    tool.go("#files")
+    files = {"this assessment": download(page, "Download my answers")}
+    tool.go("#assessments")
+    page.locator("#new-setting").fill("Elm Academy")
+    page.locator("#new-period").fill("Spring 2027")
+    page.locator("#new-assessment").click()
+    tool.go(f"#{data['sections'][-1]['id']}")
+    tool.section().evaluate(RATE_MOST)
+    tool.go(f"#{data['sections'][1]['id']}")
+    tool.section().evaluate(RATE_MOST)
+    tool.go("#files")
+    page.locator("#download-which-all").check()
+    files["every assessment"] = download(page, "Download my answers")
+    return {which: blob.decode() for which, blob in files.items()}
+
+
+def changed_file(data, choices, page, files):
+    """A file made from one the page downloaded: its data changed in one to three places (mutated), its text cut short,
+    some of its bytes overwritten, or padded past 5 MB; what to do and where picked from choices, the values drawn
+    by hypothesis. Returns (its bytes; its text and its data, where read() and the rules can be checked on them; the
+    message expected, or None; how it was made)."""
+    which = choices.choice(sorted(files))
+    text = files[which]
+    how = choices.choice(["mutated"] * 48 + ["truncated"] * 4 + ["bytes"] * 3 + ["too big"])
+    if how == "mutated":
+        text, body, done = mutated(data, page, json.loads(text), choices.choice([1, 1, 1, 2, 3]), choices)
+        return text.encode(), text, body, None, f"the file of {which}, changed: {done}"
+    if how == "truncated":
+        text, _, expected = truncated(data, text, choices)
+        how = f"the file of {which}, cut after {len(text)} characters"
+        return text.encode(), text, None, expected if text else EMPTY, how
+    blob = bytearray(text.encode())
+    if how == "bytes":
+        at = choices.randrange(len(blob))
+        noise = choices.randbytes(choices.randint(1, 40))
+        blob[at:at + len(noise)] = noise
+        return bytes(blob), None, None, None, f"the file of {which}, its bytes from {at} overwritten with {noise!r}"
+    padded = bytes(blob) + b" " * (TOO_BIG - len(blob))
+    return padded, None, None, TOO_BIG_MESSAGE, f"the file of {which}, padded past 5 MB"
+
+
+@contextlib.contextmanager
+def naming(page, where):
+    """A failure (or the page not answering) names the file it was found with, and the page's errors."""
+    try:
+        yield
+    except (AssertionError, PlaywrightError) as error:
+        raise AssertionError(f"{where}\npage errors: {page.errors}\n{error}") from error
+
+
+# Every view in turn, as a bookmark or the back button reaches it (the fragment changed, then the page's own
+# "hashchange" shows it), in one call, as a thousand files need: the overview, each section (their ids given), the
+# summary, the priorities, the plan, the review points and the comparison with the first of them (its "Compare with
+# now" link followed), comparing raters (the first two assessments listed chosen), your assessments; then, as
+# print_everything does, with window.print stubbed, each print button (the report and the blank copy on the overview,
+# the plan on the plan) and the browser's own Print (beforeprint, afterprint); last, Download or load. Returns the
+# views that did not show, and what window.print saw.
+EVERY_VIEW = """async sections => {
+  const changed = act => new Promise(done => {
+    window.addEventListener("hashchange", () => setTimeout(done), {once: true});
+    act();
+  });
+  const go = hash => location.hash === hash ? Promise.resolve() : changed(() => { location.hash = hash; });
+  const notShown = [];
+  const see = (hash, id) => { if (document.getElementById(id).hidden) { notShown.push(hash); } };
+  const visit = async views => { for (const view of views) { await go(view); see(view, view.slice(1)); } };
+  await visit(["#overview", ...sections.map(id => "#" + id), "#summary", "#priorities", "#plan", "#review-points"]);
+  const compare = document.querySelector("#review-point-list tbody a");
+  if (compare) {
+    await changed(() => compare.click());
+    see(compare.getAttribute("href"), "compare");
+  }
+  await visit(["#moderation"]);
+  for (const box of [...document.querySelectorAll("#moderation-raters input")].slice(0, 2)) {
+    if (!box.checked) { box.click(); }
+  }
+  await visit(["#assessments"]);
+  window.__printed = [];
+  window.print = () => window.__printed.push(document.documentElement.dataset.print);
+  for (const [kind, view] of [["report", "#overview"], ["plan", "#plan"], ["blank", "#overview"]]) {
+    await go(view);
+    [...document.querySelectorAll(`[data-print-document='${kind}']`)].find(button => button.checkVisibility()).click();
+    window.dispatchEvent(new Event("afterprint"));
+  }
+  window.dispatchEvent(new Event("beforeprint"));
+  window.dispatchEvent(new Event("afterprint"));
+  await go("#files");
+  return {notShown, printed: window.__printed};
+}"""
+
+
+def print_to_pdf(page, path):
+    """The report printed to a PDF by the browser, as Print does (window.print stubbed): its words."""
+    page.locator("[data-print-document='report']:visible").first.click()
+    page.pdf(path=str(path), prefer_css_page_size=True)
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    return pdf_words(path)
+
+
+@pytest.mark.parametrize("framework", FILES_THROUGH_THE_PAGE)
+def test_the_page_never_breaks_on_a_generated_file_and_changes_nothing_it_refuses(framework, page, http_site, tmp_path):
+    """Files changed from real ones, each chosen on Download or load: refused in the toolkit's words (the words read()
+    gives, and for send-audit-rag those the rules give), with nothing saved changed; or previewed, with nothing
+    changed, then cancelled, or loaded (into the assessment here it came from, or as a new one); a file loaded opens
+    in every view and prints (the report, the plan, a blank copy, the browser's own Print), with no error on the page.
+    Every 25th file loaded is printed with print_everything too, and to a real PDF."""
+    # Over http: after a reload from file://, a Chromium busy with other browsers can show an older copy of
+    # localStorage (seen only on file://, only under load; see the closing note of issue 4), and this test reloads.
+    tool = open_tool(page, http_site + f"{framework}.html", framework)
+    files = make_saved_files(page, tool)
+    sections = [section["id"] for section in framework_data(page)["sections"]]
     saved = tool.storage()
     durable = page.evaluate(DURABLE_ALL)   # the page's second copy, which would put a loaded record back after a reload
     page.evaluate(PREPARE)
     tool.go("#files")
     is_date = date_checker(page)
-    too_big = b" " * (5 * 1024 * 1024 + 1)
     seen = collections.Counter()
+    now = {"saved": saved, "loads": 0}   # what is saved now, and how many files were loaded since it was put back
 
-    @settings(max_examples=25, **FUZZ_SETTINGS)
+    def put_back():
+        page.evaluate(SNAPSHOT_RESTORE, saved)
+        page.evaluate(DURABLE_RESTORE, durable)
+        page.reload()
+        page.wait_for_function("() => document.getElementById('save-status').textContent !== ''")
+        page.evaluate(PREPARE)
+        assert tool.storage() == saved
+        now.update(saved=saved, loads=0)
+
+    @settings(max_examples=FILES_THROUGH_THE_PAGE[framework], phases=[Phase.generate], **FUZZ_SETTINGS)
     @given(st.data())
     def check(data):
-        mode = data.draw(st.sampled_from(["bytes", "text", "json", "ours", "truncated", "mutated", "mutated", "mutated",
-                                          "sound", "sound", "sound", "too big", "empty"]), label="mode")
-        text = body = expected = None
-        if mode == "bytes":
-            blob = data.draw(st.binary(max_size=2000), label="bytes")
-        elif mode in ("too big", "empty"):
-            blob = too_big if mode == "too big" else b""
-        else:
-            text, body, expected = generated_file(data, page, mode)
-            blob = text.encode()
-        name = data.draw(st.sampled_from(["answers.json", "notes.txt", PAYLOADS[1] + ".json"]), label="name")
-        kind, shown = choose(page, name, blob)
-        assert page.errors == []
-        assert tool.storage() == saved  # nothing changes on a refused file, nor on a preview
-        if kind == "error":
-            assert shown.strip() and says_why(shown), shown
-        if not blob:
-            assert (kind, shown) == ("error", EMPTY)
-        if text:  # what the page shows is what read() says, and that is what the rules say
-            result = check_read(page, text, body, expected, is_date)
-            expected_here = ("error", result["error"]) if result["error"] else ("preview", None)
-            assert (kind, shown if kind == "error" else None) == expected_here
-        if kind == "error":
-            seen[message_kind(shown)] += 1
-            return
-        if data.draw(st.booleans(), label="load it"):
-            seen["loaded"] += 1
-            page.locator("#load-confirm").click()
-            for view in ("#overview", "#summary", "#priorities", "#plan", "#review-points", "#assessments", "#files"):
-                tool.go(view)
+        choices = data.draw(st.randoms(use_true_random=True), label="choices")
+        name = choices.choice(FILE_NAMES)
+        blob, text, body, expected, how = changed_file(data, choices, page, files)
+        then = choices.choice(["cancel", "load", "load", "load as new"])   # if it is previewed
+        seen["files"] += 1
+        with naming(page, f"{name} ({then} if previewed): {how}; it starts {blob[:300]!r}"):
+            kind, shown = choose(page, name, blob)
             assert page.errors == []
-            page.evaluate(SNAPSHOT_RESTORE, saved)
-            page.evaluate(DURABLE_RESTORE, durable)
-            page.reload()
-            page.wait_for_function("() => document.getElementById('save-status').textContent !== ''")
-            page.evaluate(PREPARE)
-            tool.go("#files")
-        else:
-            seen["cancelled"] += 1
-            page.locator("#load-cancel").click()
-            assert page.locator("#files-message-text").text_content() == "Nothing was loaded."
-        assert tool.storage() == saved and page.errors == []
+            assert tool.storage() == now["saved"]  # nothing changes on a refused file, nor on a preview
+            if kind == "error":
+                assert message_kind(shown), shown
+            if expected:
+                assert (kind, shown) == ("error", expected)
+            if text:  # what the page shows is what read() says, and for send-audit-rag that is what the rules say
+                error = check_read(page, text, body if framework == AUDIT else None, expected, is_date)["error"]
+                assert (kind, shown if kind == "error" else None) == (("error", error) if error else ("preview", None))
+            if kind == "error":
+                seen[message_kind(shown)] += 1
+                return
+            if then == "load as new":
+                for choice in page.locator("#load-choices input[value=new]").all():
+                    choice.check()
+            page.locator("#load-cancel" if then == "cancel" else "#load-confirm").click()
+            refusal = page.locator("#files-error").is_visible() and page.locator("#files-error-text").text_content()
+            if refusal:  # refused once asked to load: too much for one assessment, or no room
+                assert loading_refusal(refusal), refusal
+                seen[loading_refusal(refusal)] += 1
+                page.locator("#load-cancel").click()
+            message = page.locator("#files-message-text").text_content()
+            if then == "cancel" or refusal:
+                seen["cancelled"] += then == "cancel"
+                assert message == "Nothing was loaded."
+                assert tool.storage() == now["saved"] and page.errors == []
+                return
+            assert message.startswith(f"Loaded {name}: ")
+            seen["loaded"] += 1
+            seen["added as new"] += "added as a new assessment" in message
+            seen["loaded into one here"] += "loaded into “" in message
+            assert page.evaluate(EVERY_VIEW, sections) == {"notShown": [], "printed": ["report", "plan", "blank"]}
+            if seen["loaded"] % 25 == 1:
+                assert print_everything(page, tool)[0] == ["report", "plan", "blank"]
+                title = squeeze(page.locator("#framework-title").text_content())
+                assert title in print_to_pdf(page, tmp_path / "report.pdf")
+                tool.go("#files")
+            assert page.errors == []
+            now["saved"] = tool.storage()
+            now["loads"] += 1
+            if now["loads"] == RESET_EVERY or len(json.dumps(now["saved"])) > 1_000_000:
+                put_back()
 
     check()
-    assert {"loaded", "cancelled", "too big", "empty"} <= set(seen) and len(seen) >= 6, seen
+    assert seen["files"] >= FILES_THROUGH_THE_PAGE[framework] and sum(FILES_THROUGH_THE_PAGE.values()) >= 1000, seen
+    assert seen["loaded"] >= 40 and seen["cancelled"] >= 10, seen
+    assert seen["added as new"] and seen["loaded into one here"], seen
+    assert {"changed", "wrong kind", "incomplete", "too big"} <= set(seen), seen
+    assert len(set(seen) & set(MESSAGE_KINDS)) >= 5, seen  # refused with at least five of the toolkit's messages

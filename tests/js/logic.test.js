@@ -82,6 +82,9 @@ test("assessments: a new record, its shape check, names and dates", () => {
   assert.equal(assessments.problem(record, RAG), null);
   assert.equal(assessments.problem({}, RAG), "it is not an assessment from this toolkit");
   assert.equal(assessments.problem({ ...record, revision: "x" }, RAG), "\"revision\" should be a whole number, not the text “x”");
+  assert.equal(assessments.problem({ ...record, revision: 1e15 }, RAG), null);
+  assert.equal(assessments.problem({ ...record, revision: 2 ** 53 - 1 }, RAG),
+    "\"revision\" should be at most 1000000000000000 saves, not the number 9007199254740991");
   assert.deepEqual(["2026-09-01", "2026-12-31", "2027-01-05", "2027-04-01", "2027-08-31"]
     .map(day => assessments.termName(new Date(day))), ["Autumn 2026", "Autumn 2026", "Spring 2027", "Summer 2027", "Summer 2027"]);
   assert.equal(dates.formatDate("2026-11-22T10:42:00.000Z"), "22 November 2026");

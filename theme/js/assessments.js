@@ -136,6 +136,10 @@
     return wrong;
   }
 
+  /* The most saves a record may have had: far beyond what a school could make, and far enough below 2^53 that saving
+     never takes a revision past the whole numbers JavaScript counts exactly (a record would then fail this check). */
+  var MOST_REVISION = 1e15;
+
   /* The longest moderation note: a few pages of text. */
   var MOST_NOTE = 20000;
 
@@ -155,6 +159,7 @@
       ["created", record.created, toolkit.dates.isDate(record.created), "a date"],
       ["updated", record.updated, record.updated === null || toolkit.dates.isDate(record.updated), "a date"],
       ["revision", record.revision, Number.isSafeInteger(record.revision) && record.revision >= 0, "a whole number"],
+      ["revision", record.revision, record.revision <= MOST_REVISION, "at most " + MOST_REVISION + " saves"],
       ["completed", record.completed, isObject(record.completed) && Object.keys(record.completed).every(function (key) {
         return typeof record.completed[key] === "boolean";
       }), "a set of sections, each true or false"],

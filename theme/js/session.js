@@ -51,6 +51,11 @@
       var stored = asWritten ? null : saved.read(record.id);   // null: as written, so at this revision
       if (stored && overwritten(stored)) { rebase(); }
       var merged = Boolean(stored) && stored.revision !== state.record.revision ? mergeTabs(stored) : null;
+      if (merged && assessments.overfull(merged.record)) {   // two tabs without Web Locks, each adding actions
+        ui.showError("overfull");   // nothing is written; the changes wait here, tried again with the next
+        ui.showStatus();
+        return;
+      }
       var before = merged ? saved.text(saved.name(record.id)) : state.base;
       var edits = state.pending;
       record = merged ? merged.record : state.record;

@@ -16,15 +16,25 @@
       "still here. Pages opened from files share storage with other pages on this computer; deleting assessments " +
       "you no longer need (in Your assessments) makes room. The page tries again with your next change.",
     failed: "Your last change was not saved: this browser would not save it. Everything saved before it is still " +
-      "here. The page tries again with your next change."
+      "here. The page tries again with your next change.",
+    overfull: "Your last change was not saved: this assessment was also changed in another tab or window, and with both " +
+      "tabs' changes it would hold more than one assessment can (500 actions, 200 review points). Everything saved " +
+      "before it is still here. Delete some actions or review points here, and the page tries again with your next change."
   };
 
   /* Said after a change that could not be saved, after what it was. */
+  var STATUS_ERRORS = {
+    full: "Not saved: this browser's storage is full",
+    failed: "Not saved: this browser would not save it",
+    overfull: "Not saved: with another tab's changes, this assessment would hold too much"
+  };
   var NOT_SAVED = {
     full: "This browser's storage is full: the change stays on this page until you close it. Download your answers " +
       "(Download or load) to keep it, and make room in Your assessments.",
     failed: "This browser would not save it: the change stays on this page until you close it. Download your answers " +
       "(Download or load) to keep it.",
+    overfull: "With another tab's changes this assessment would hold too many actions or review points: the change stays " +
+      "on this page until you close it. Delete some actions or review points to save it.",
     memory: "This browser is not letting the page keep anything: download your answers (Download or load) before you " +
       "close this page."
   };
@@ -65,7 +75,7 @@
       } else if (!store.persistent) {
         text = "Not saved: this browser is not letting the page keep your work";
       } else if (lastError) {
-        text = lastError === "full" ? "Not saved: this browser's storage is full" : "Not saved: this browser would not save it";
+        text = STATUS_ERRORS[lastError];
       } else if (record.updated && saved.safety(record.id) === "unsafe") {
         text = "Kept in this browser " + formatWhen(record.updated, new Date()) +
           ", but not yet safe from a crash: the browser writes it to disk within a minute. Download your answers to be safe";

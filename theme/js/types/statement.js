@@ -15,7 +15,8 @@
 
   /* The visible words of a rating's legend, e.g. "Where you are now". */
   function ratingLabel(itemId, ratingId) {
-    return document.getElementById(itemId + "--" + ratingId).querySelector("legend").firstChild.textContent.trim();
+    var fieldset = document.getElementById(itemId + "--" + ratingId);   // none for a part a file added that is no rating
+    return fieldset ? fieldset.querySelector("legend").firstChild.textContent.trim() : ratingId;
   }
 
   function misfit(framework, item, part, value) {
