@@ -11,6 +11,7 @@
   var STORE_ROOM = 5 * 1024 * 1024;   // characters of localStorage a site (or, in Chromium, every file:// page) gets
   var NEARLY_FULL = 0.8;
 
+  /* Under the tool bar when a change could not be saved: why, what is still safe, and what to do. */
   var SAVE_ERRORS = {
     full: "Your last change was not saved, because this browser's storage is full. Everything saved before it is " +
       "still here. Pages opened from files share storage with other pages on this computer; deleting assessments " +
@@ -18,16 +19,18 @@
     failed: "Your last change was not saved: this browser would not save it. Everything saved before it is still " +
       "here. The page tries again with your next change.",
     overfull: "Your last change was not saved: this assessment was also changed in another tab or window, and with both " +
-      "tabs' changes it would hold more than one assessment can (500 actions, 200 review points). Everything saved " +
-      "before it is still here. Delete some actions or review points here, and the page tries again with your next change."
+      "tabs' changes it would hold more actions or review points than one assessment can. Everything saved before it " +
+      "is still here. Delete some actions or review points here, and the page tries again with your next change."
   };
 
-  /* Said after a change that could not be saved, after what it was. */
+  /* The status line while a change is not saved. */
   var STATUS_ERRORS = {
     full: "Not saved: this browser's storage is full",
     failed: "Not saved: this browser would not save it",
     overfull: "Not saved: with another tab's changes, this assessment would hold too much"
   };
+
+  /* Said after a change that could not be saved, after what it was. */
   var NOT_SAVED = {
     full: "This browser's storage is full: the change stays on this page until you close it. Download your answers " +
       "(Download or load) to keep it, and make room in Your assessments.",
