@@ -23,14 +23,16 @@
       var answers = section.items.map(function (item) { return toolkit.changes.at(record.answers, [item.id]); });
       var completed = Boolean(record.completed[section.id]);
       var shown = shownProgress[section.id];
-      if (shown && shown.completed === completed && shown.answers.every(function (answer, index) { return answer === answers[index]; })) {
-        return;
-      }
+      if (shown && shown.completed === completed && sameObjects(shown.answers, answers)) { return; }
       var row = progressRow(framework, section, answers, record.completed);
       var words = row.words + " " + row.status;
       if (!shown || shown.words !== words) { drawProgress(section, row); }
       shownProgress[section.id] = { answers: answers, completed: completed, words: words };
     });
+  }
+
+  function sameObjects(before, now) {
+    return before.every(function (value, index) { return value === now[index]; });
   }
 
   /* A section's progress from its items' answers (in the order of its items), an answer that no longer fits
