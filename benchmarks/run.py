@@ -103,10 +103,13 @@ What is measured, and how:
    frame), median of RUNS. Budgets: at most 300 ms for 8 x 1,000, at most 50 ms for 4 x seed 000.
 
 10. The action plan (issue 25): an assessment of seed 001 (send-audit-rag) with 10, 200 and 500 actions (500 is the
-   most one assessment may hold), saved in the browser and opened from file:// with the CPU slowed 4x. Timed in the
-   page to the next frame, median of RUNS: showing the plan (from the overview), adding an action, moving the first
-   action down, deleting the first action and taking it back with Undo (two redraws), and a key typed in a card.
-   Budget: at 500 actions, a redraw after adding or moving an action at most 100 ms.
+   most one assessment may hold), saved in the browser and opened from file:// with the CPU slowed 4x. Showing the
+   plan (from the overview) is timed in the page to the next frame. The rest are done as a person does them, with
+   the mouse and keys (input events from the browser, not script), and timed with the browser's Event Timing API,
+   from the input to the next frame painted after it (what Chrome reports as interaction to next paint, in steps of
+   8 ms): adding an action, moving the first action down, deleting the first action and taking it back with Undo
+   (two interactions, added), and a key typed in a card. Median of PLAN_RUNS. Budget: at 500 actions, adding or moving
+   an action at most 100 ms.
 """
 import contextlib
 import functools
@@ -174,6 +177,7 @@ BUDGET_MERGE_MS = 50               # two copies of a 1,000-statement assessment,
 BUDGET_COMPARE_RATERS_MS = {"8 people, 1,000 statements": 300, "4 people, seed 000": 50}   # CPU slowed 4x
 BUDGET_PLAN_REDRAW_MS = 100        # adding or moving an action at 500 actions, CPU slowed 4x
 PLAN_SIZES = (10, 200, 500)
+PLAN_RUNS = 11                     # input to paint varies more than a script's time: a pause to collect garbage lands in some
 
 EVIDENCE = ("Provision map and SEND register reviewed each term with the SENCO; pupil voice survey in the autumn; "
             "book looks and learning walks; minutes of the SEND governor's visit; EHCP annual review outcomes.")
@@ -662,31 +666,75 @@ def report_comparing_raters(browser, site, temp, budgets):
 
 # ---- the action plan
 
-PLAN_REDRAWS = """async (runs) => {
+SHOW_PLAN = """async (runs) => {
     const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)));
-    const median = list => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    const time = async (act) => {
-        const times = [];
-        for (let i = 0; i < runs; i += 1) { const start = performance.now(); await act(); await frame(); times.push(performance.now() - start); }
-        return median(times);
-    };
-    const first = selector => document.querySelector("#action-list " + selector);
-    const show = await time(async () => {
+    const times = [];
+    for (let i = 0; i < runs; i += 1) {
         location.hash = "#overview";
         await frame();
+        const start = performance.now();
         location.hash = "#plan";
         await new Promise(resolve => window.addEventListener("hashchange", resolve, { once: true }));
-    });
-    const add = await time(async () => { document.getElementById("add-action").click(); });
-    const move = await time(async () => { first("[data-move='1']").click(); });
-    const undo = await time(async () => { first("[data-remove]").click(); await frame(); document.getElementById("plan-undo").click(); });
-    const type = await time(async () => {
-        const box = first("textarea");
-        box.value += "x";
-        box.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    return [show, add, move, undo, type];
+        await frame();
+        times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }"""
+
+# Each interaction's longest event (pointerdown, click, keydown, ...) as the Event Timing API gives it: from the
+# input to the next paint. Events under 16 ms are not reported, so an interaction with none took at most 16 ms.
+WATCH_INTERACTIONS = """() => {
+    window.benchmarkInteractions = new Map();
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) {
+            const seen = window.benchmarkInteractions;
+            if (entry.interactionId) { seen.set(entry.interactionId, Math.max(seen.get(entry.interactionId) || 0, entry.duration)); }
+        }
+    }).observe({ type: "event", durationThreshold: 16 });
+}"""
+TAKE_INTERACTIONS = "() => { const seen = [...window.benchmarkInteractions.values()]; window.benchmarkInteractions.clear(); return seen; }"
+EVENT_TIMING_FLOOR_MS = 16
+
+
+def interaction_ms(page, act):
+    """The time from a person's input to the next paint, done by act(), as the page's Event Timing reports it."""
+    page.evaluate(TAKE_INTERACTIONS)
+    act()
+    page.wait_for_timeout(600)   # entries are reported after the paint, and in a later task
+    return sum(page.evaluate(TAKE_INTERACTIONS)) or EVENT_TIMING_FLOOR_MS
+
+
+def click(page, locator):
+    """Click where a person would: the middle of it, scrolled into the window first, and the mouse moved there."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(100)
+    page.mouse.down()
+    page.mouse.up()
+
+
+def time_plan_changes(page):
+    """Median ms, input to next paint, of adding, moving, deleting and taking back, and typing in a card."""
+    cards = page.locator("#action-list > li")
+
+    def median_of(act):
+        return statistics.median(interaction_ms(page, act) for _ in range(PLAN_RUNS))
+
+    def delete_and_undo():
+        click(page, cards.first.locator("[data-remove]"))
+        page.wait_for_timeout(300)
+        click(page, page.locator("#plan-undo"))
+
+    def type_a_key():
+        cards.first.locator("textarea").first.focus()
+        page.keyboard.press("x")
+
+    add = median_of(lambda: click(page, page.locator("#add-action")))
+    move = median_of(lambda: click(page, cards.first.locator("[data-move='1']")))
+    undo = median_of(delete_and_undo)
+    typed = median_of(type_a_key)
+    return add, move, undo, typed
 
 
 def plan_record(count):
@@ -704,9 +752,11 @@ def plan_record(count):
 def report_plan(browser, site, budgets):
     print("## The action plan")
     print()
-    print(f"Seed 001 from file://, CPU slowed 4x, median of {RUNS}, to the next frame. The assessment holds {RUNS} fewer "
-          "actions at first, and adding brings it to the number given. Delete and Undo is two redraws: the first action "
-          "deleted, then taken back.")
+    print(f"Seed 001 from file://, CPU slowed 4x. Showing the plan is timed in the page to the next frame, median of "
+          f"{RUNS}; the rest are mouse clicks and a key press, timed by the page's Event Timing from the input to the next "
+          f"paint (in steps of 8 ms; {EVENT_TIMING_FLOOR_MS} means at most that), median of {PLAN_RUNS}. The assessment "
+          f"holds {PLAN_RUNS} fewer actions at first, and adding brings it to the number given. Delete and Undo is two "
+          "interactions: the first action deleted, then taken back.")
     print()
     print("| actions | showing the plan (ms) | adding an action (ms) | moving an action (ms) | delete and Undo (ms) | a key typed (ms) |")
     print("|---:|---:|---:|---:|---:|---:|")
@@ -717,15 +767,17 @@ def report_plan(browser, site, budgets):
         page.goto(url)
         page.evaluate("([prefix, text]) => { localStorage.setItem(prefix + 'assessment:benchmark', text);"
                       " localStorage.setItem(prefix + 'current', 'benchmark'); }",
-                      [f"send-toolkit:{SEED_001}:v1:", json.dumps(plan_record(count - RUNS))])   # the adding brings it to count
+                      [f"send-toolkit:{SEED_001}:v1:", json.dumps(plan_record(count - PLAN_RUNS))])   # the adding brings it to count
         page.goto("about:blank")
         open_tool(page, url + "#plan")
-        show, add, move, undo, typed = page.evaluate(PLAN_REDRAWS, RUNS)
+        show = page.evaluate(SHOW_PLAN, RUNS)
+        page.evaluate(WATCH_INTERACTIONS)
+        add, move, undo, typed = time_plan_changes(page)
         print(f"| {count} | {show:.0f} | {add:.0f} | {move:.0f} | {undo:.0f} | {typed:.0f} |")
         page.context.close()
         if count == PLAN_SIZES[-1]:
             worst = max(add, move)
-            budgets.check(f"The action plan at {count} actions, CPU 4x: adding or moving an action redrawn in at most "
+            budgets.check(f"The action plan at {count} actions, CPU 4x: adding or moving an action, from the click to the next paint, at most "
                           f"{BUDGET_PLAN_REDRAW_MS} ms", f"{worst:.1f} ms (adding {add:.1f}, moving {move:.1f})",
                           worst > BUDGET_PLAN_REDRAW_MS, f"{worst - BUDGET_PLAN_REDRAW_MS:.1f} ms")
     print()

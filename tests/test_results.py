@@ -362,13 +362,13 @@ def test_keyboard_only_create_edit_and_reorder_actions(page, fresh_site):
         keys.type(target)
         tab_to("document.activeElement.id.endsWith('--responsible')")
         keys.type(who)
-    tab_to("document.activeElement.textContent === 'Move up action 2'", key="Shift+Tab")
+    tab_to("document.activeElement.getAttribute('aria-label') === 'Move up action 2'", key="Shift+Tab")
     keys.press("Enter")
-    assert page.evaluate("document.activeElement.textContent") == "Move down action 1"  # up is now disabled
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Move down action 1"  # up is now disabled
     tool.leave_field()
     assert [(a["target"], a["responsible"]) for a in tool.record()["actions"]] == [
         ("Review the SEN register", "Head"), ("Train all staff", "SENCO")]
-    tab_to("document.activeElement.textContent === 'Delete action 2'")
+    tab_to("document.activeElement.getAttribute('aria-label') === 'Delete action 2'")
     keys.press("Enter")
     assert_focus(page, "plan-message-text")
     keys.press("Tab")

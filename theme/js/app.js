@@ -101,7 +101,8 @@
       toolkit.messages.say("Added to the action plan as action " + session.record().actions.length +
         ": say what you will do, who will do it, and when to review it.", "plan");
     });
-    document.addEventListener("focusout", session.flush);
+    // leaving a box saves what was typed in it at once; a click's change is saved once it is drawn (session.js)
+    document.addEventListener("focusout", function (event) { if (event.target.matches("input, textarea")) { session.flush(); } });
     document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { session.flush(); } });
     window.addEventListener("pagehide", session.flush);
     window.addEventListener("beforeunload", function (event) {
