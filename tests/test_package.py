@@ -15,13 +15,14 @@ from test_firefox import checked, firefox, saved_status, status  # noqa: F401 (f
 from test_validate import MINIMAL, edit, make_root
 
 VERSION = build.project_version(ROOT)
+RELEASED = 1_796_688_000   # 2026-12-08 00:00:00 UTC
 FOLDER = f"send-toolkit-{VERSION}/"
 NOTE = "READ ME FIRST - using the toolkit from a USB stick.txt"
 
 
 @pytest.fixture(scope="module")
 def packaged(fresh_site, tmp_path_factory):
-    path, count = build.package(fresh_site, tmp_path_factory.mktemp("dist"), VERSION)
+    path, count = build.package(fresh_site, tmp_path_factory.mktemp("dist"), VERSION, RELEASED)
     assert (path.name, count) == (f"send-toolkit-{VERSION}.zip", len(list(fresh_site.iterdir())) + 1)
     return path
 
@@ -60,11 +61,54 @@ def test_packages_are_reproducible(packaged, fresh_site, tmp_path):
     shutil.copytree(fresh_site, copy)
     for path in copy.iterdir():
         os.utime(path, (2_000_000_000, 2_000_000_000))
-    again, _count = build.package(copy, tmp_path / "dist", VERSION)
+    again, _count = build.package(copy, tmp_path / "dist", VERSION, RELEASED)
     assert again.read_bytes() == packaged.read_bytes()
     with zipfile.ZipFile(again) as archive:
         assert [i.filename for i in archive.infolist()] == sorted(i.filename for i in archive.infolist())
-        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert {i.date_time for i in archive.infolist()} == {(2026, 12, 8, 0, 0, 0)}   # the release's, not the files'
+
+
+def git(root, *arguments, when=None):
+    env = dict(os.environ, GIT_COMMITTER_DATE=f"@{when} +0000", GIT_AUTHOR_DATE=f"@{when} +0000") if when else None
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
+                   check=True, capture_output=True, env=env)
+
+
+def test_a_release_is_dated_by_its_commit_and_by_any_change_made_since(tmp_path, monkeypatch):
+    """Two releases must never carry the same date (a server would tell browsers the old pages are current), and
+    one source must always carry the same date, wherever and whenever it is checked out."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_root(tmp_path, MINIMAL)
+    for path in root.rglob("*"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    assert build.release_time(root) == 1_700_000_000   # not in git: the newest change to a source file
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Release", when=1_800_000_000)
+    for path in root.rglob("*"):
+        os.utime(path, (1_900_000_000, 1_900_000_000))   # checked out again later: the same source
+    assert build.release_time(root) == 1_800_000_000
+    (root / "site").mkdir(exist_ok=True)
+    (root / "site" / "index.html").write_text("built", encoding="utf-8")   # what is built is not the source
+    os.utime(root / "site" / "index.html", (1_950_000_000, 1_950_000_000))
+    assert build.release_time(root) == 1_800_000_000
+    framework = next((root / "frameworks").glob("*.yaml"))
+    framework.write_text(framework.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(framework, (1_850_000_000, 1_850_000_000))
+    assert build.release_time(root) == 1_850_000_000   # changed since the commit: when it was changed
+    (root / "content" / "new.md").write_text("# New\n", encoding="utf-8")
+    os.utime(root / "content" / "new.md", (1_860_000_000, 1_860_000_000))
+    assert build.release_time(root) == 1_860_000_000
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    assert build.release_time(root) == 1_750_000_000
+
+
+def test_the_hosting_guide_gives_the_zip_s_size_true(packaged):
+    """The guide's example of what `package` prints, within 15 % of the zip the repository's own site makes."""
+    guide = (ROOT / "docs" / "hosting.md").read_text(encoding="utf-8")
+    files, size = re.search(r"Packaged dist/send-toolkit-[0-9.]+\.zip \((\d+) files, (\d+) KB\)\.", guide).groups()
+    assert int(files) == len(read_zip(packaged))
+    assert abs(int(size) * 1024 - packaged.stat().st_size) <= 0.15 * packaged.stat().st_size
 
 
 def test_the_version_is_read_with_or_without_tomllib(monkeypatch):
@@ -81,6 +125,8 @@ def test_the_package_command_builds_then_zips(tmp_path):
     files = sorted(p.name for p in (root / "site").iterdir())
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"Packaged dist/{path.name} ({len(files) + 1} files, {round(path.stat().st_size / 1024)} KB).\n"
+    with zipfile.ZipFile(path) as archive:
+        assert {i.date_time for i in archive.infolist()} == {build.zip_time(build.release_time(root))}
     assert sorted(read_zip(path)) == sorted(FOLDER + name for name in [*files, NOTE])
     assert sorted(p.name for p in (root / "dist").iterdir()) == [path.name]
 

@@ -573,3 +573,31 @@ def test_in_safari_from_a_file_or_in_other_browsers_no_download_is_asked_for_fir
         tool = open_tool(page, url, FRAMEWORK)
         assert tool.status().startswith("Saved in this browser") and safari_notice(page) is None
     chrome.close()
+
+
+STARTING_SAYS = {
+    "file": "Worked on this before? If you downloaded your answers, load your file of answers to carry on. Firefox keeps "
+            "answers separately for each copy of the page, by where the file is: if this file has been moved, renamed or "
+            "copied, or you are on another computer or browser, your answers are not lost, but you need to load your "
+            "file here.",
+    "http": "Worked on this before? If you downloaded your answers, load your file of answers to carry on. A browser keeps "
+            "answers for each website: if you are on another computer or browser, in a private window, or the toolkit's "
+            "web address has changed, your answers are not lost, but you need to load your file here.",
+}
+FILES_SAY = {
+    "file": "Your answers are saved in this browser as you go, but browsers can lose them: some school computers clear "
+            "them, Firefox keeps them separately for each copy of the file, and they do not move to another computer.",
+    "http": "Your answers are saved in this browser as you go, but browsers can lose them: some school computers clear "
+            "them, and they do not move to another computer.",
+}
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_the_notices_say_where_answers_are_kept_as_is_true_for_a_file_or_a_website(where, page, fresh_site, http_site):
+    """Firefox keeps a file's answers by where the file is; a website's are kept for the website, in every browser."""
+    tool = open_tool(page, url_of(where, fresh_site, http_site, "send-audit-rag.html"), "send-audit-rag")
+    expect(page.locator("#start-notice")).to_be_visible()
+    assert page.locator("#start-notice p").nth(1).inner_text() == STARTING_SAYS[where]
+    tool.go("#files")
+    assert page.locator("#files > p").first.inner_text().startswith(FILES_SAY[where] + " ")
+    assert axe_violations(page) == []

@@ -8,6 +8,8 @@
   function start() {
     var scriptsOff = document.getElementById("scripts-off");   // the scripts run: the notice that they do not goes
     if (scriptsOff) { scriptsOff.remove(); }
+    // what the notices say of where answers are kept depends on it (site.css: .when-file, .when-website)
+    document.documentElement.dataset.opened = window.location.protocol === "file:" ? "file" : "website";
     var dataElement = document.getElementById("framework-data");
     if (!dataElement) { return; }
     if (window.performance && performance.mark) { performance.mark("send-toolkit:start"); }  // for benchmarks/run.py
