@@ -272,6 +272,9 @@ def describe_schema_error(source, error):
         return [source.problem(path, f'"{name}" lists the same value twice')]
     if rule in ("oneOf", "const") and name == "evidence":
         return [source.problem(path, '"evidence" should be the label of the evidence box, or false for none')]
+    if rule == "oneOf" and name == "year":
+        return [source.problem(path, f'"year" should be the year the source was published, such as 2015, or, where it does not say, '
+                                     f'"undated", "about 2015" or "undated; about 2015"; not {json.dumps(instance)}')]
     if rule == "oneOf" and name == "value":
         return [source.problem(path, f'"value" should be a whole number or an id such as "red", not {python_type_name(instance)}')]
     if rule == "const":

@@ -443,7 +443,7 @@ def test_the_three_printed_documents(where, page, fresh_site, http_site, tmp_pat
     assert (tool.record()["rater"], tool.record()["role"]) == ("J. Smith", "SENCO")
     assert "One-page profiles seen in 4 of 12 classes" in report
     assert "by the summer term" in report and "Parents' evening on the new SEN information report" in report
-    assert "Source" in report and "SEND Audit RAG rating (2020)" in report and "framework version 1.0" in report
+    assert "Source" in report and "SEND Audit RAG rating (undated; about 2020)" in report and "framework version 1.0" in report
     assert 12 <= int(info["Pages"]) <= 40
     assert page.locator("#leadership-4--evidence").input_value() == "One-page profiles seen in 4 of 12 classes"
 

@@ -101,6 +101,23 @@ def test_wrong_type_says_what_was_expected(tmp_path):
         'frameworks/test-audit.yaml:5:10: "version" should be text, not a number (put it in quotes, e.g. "1.0")']
 
 
+@pytest.mark.parametrize("year, shown", [("2025", "2025"), ("undated", "undated"), ("about 2015", "about 2015"),
+                                         ("undated; about 2015", "undated; about 2015")])
+def test_a_source_with_no_year_is_shown_undated_or_about_a_year_as_written(tmp_path, year, shown):
+    root = make_root(tmp_path, edit("  year: 2025", f"  year: {year}"))
+    assert build.build(root) == []
+    page = (root / "site" / "test-audit.html").read_text(encoding="utf-8")
+    assert f"Source: Anytown Audit ({shown})." in page and f"Anytown Audit ({shown}), published by Anytown Council." in page
+    assert f"Anytown Council, {shown} &middot;" in (root / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("year, words", [("circa 2015", '"circa 2015"'), ("1989", "1989"), ('"2015"', '"2015"')])
+def test_a_year_that_is_neither_a_year_nor_undated_nor_about_one_is_refused(tmp_path, year, words):
+    assert problems_for(tmp_path, edit("  year: 2025", f"  year: {year}")) == [
+        'frameworks/test-audit.yaml:9:9: "year" should be the year the source was published, such as 2015, or, where it '
+        f'does not say, "undated", "about 2015" or "undated; about 2015"; not {words}']
+
+
 def test_invalid_id(tmp_path):
     text = edit("id: leadership-1", "id: Leadership 1")
     assert problems_for(tmp_path, text) == [
