@@ -279,6 +279,43 @@ def test_overview_shows_each_sections_status_and_a_section_can_be_marked_complet
     assert lines(item) == ["What is a SEND review?", "Guidance to read"]
 
 
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_section_ticked_completed_with_nothing_answered_asks_first(where, page, fresh_site, http_site):
+    """A slip, or a section the school has decided to leave? Ticked with nothing answered, it asks; Cancel leaves it
+    unticked and unsaved. With something answered, or unticking, it does not ask. By mouse and by keyboard."""
+    tool = open_tool(page, url_of(where, fresh_site, http_site, "send-audit-rag.html") + "#resources", "send-audit-rag")
+    box = tool.section().get_by_label("I have completed this section")
+    box.click()
+    expect(page.locator("#confirm-dialog")).to_be_visible()
+    expect(page.locator("#confirm-title")).to_have_text("Mark “Effective use of resources” completed with nothing answered?")
+    expect(page.locator("#confirm-text")).to_have_text(
+        "Nothing in this section is answered yet. Mark it completed only if the school has decided to leave it, for "
+        "example because it does not apply.")
+    assert_focus(page, "confirm-no")
+    assert axe_violations(page) == []
+    page.keyboard.press("Enter")   # Cancel
+    expect(page.locator("#confirm-dialog")).to_be_hidden()
+    assert_focus(page, "resources--completed")
+    assert not box.is_checked() and tool.record()["completed"] == {}
+    page.keyboard.press("Space")
+    expect(page.locator("#confirm-dialog")).to_be_visible()
+    assert_focus(page, "confirm-no")
+    page.keyboard.press("Shift+Tab")
+    assert_focus(page, "confirm-yes")
+    expect(page.locator("#confirm-yes")).to_have_text("Mark it completed")
+    page.keyboard.press("Enter")
+    expect(box).to_be_checked()
+    assert tool.record()["completed"] == {"resources": True}
+    box.click()   # unticking never asks
+    expect(page.locator("#confirm-dialog")).to_be_hidden()
+    assert tool.record()["completed"] == {}
+    tool.section().locator("#resources-1--rag").get_by_label("Green").check()
+    box.click()   # something answered: it does not ask
+    expect(page.locator("#confirm-dialog")).to_be_hidden()
+    expect(box).to_be_checked()
+    assert tool.record()["completed"] == {"resources": True}
+
+
 def test_every_view_in_the_list_is_on_the_page_in_the_tool_bar_and_shown_by_its_script(page, fresh_site):
     """build.py's VIEWS is the one list of views: the page has an element for each, the tool bar links to those with a
     title in that order, the router knows them from the framework data, and each is registered by its script."""

@@ -46,7 +46,7 @@
 
     document.querySelectorAll("[data-enhance]").forEach(function (element) { element.hidden = false; });
     byId("storage-warning").hidden = store.persistent;
-    var controls = toolkit.controls.create(byId("main"), framework, session.change, say);
+    var controls = toolkit.controls.create(byId("main"), framework, session.change, say, session.record);
     var views = toolkit.views.create(framework, onShow);
     /* What a view's script may ask of the app when it shows (views.register). */
     var page = { framework: framework, record: session.record, readOnly: session.readOnly, listed: session.listed };

@@ -1,4 +1,4 @@
-// Needs: answers, dom, types
+// Needs: answers, dom, results, types
 /* Controls: the page's own form controls in the sections, and the answers they stand for.
    Indexes the controls by name and item, passes each change, fill and button press to the item's response
    type (types.js, types/<type>.js), which reads it into a change of the record (given to onChange), and
@@ -11,7 +11,7 @@
   var types = toolkit.types;
   var element = toolkit.dom.element;
 
-  function create(main, framework, onChange, say) {
+  function create(main, framework, onChange, say, recordOf) {
     var byName = {};          // control name -> its elements (radios share a name)
     var byItem = {};          // item id -> its controls
     var readOnly = false;
@@ -43,11 +43,7 @@
     function handle(event) {
       var control = event.target;
       if (control.dataset.completed) {
-        var section = control.dataset.completed;
-        var done = control.checked;
-        onChange(function (record) {
-          if (done) { record.completed[section] = true; } else { delete record.completed[section]; }
-        }, false);
+        completing(control);
         return;
       }
       if (!control.name || !control.closest(".section")) { return; }
@@ -57,6 +53,31 @@
       var typed = control.tagName === "TEXTAREA" || control.type === "text";
       if ((event.type === "input") !== typed) { return; }   // typing: input events; the rest: change (leaving a box saves: app.js)
       onChange(types.of(item).change(framework, item, name.part, control, ui), typed);
+    }
+
+    /* "I have completed this section" ticked or unticked. Ticked on a section with nothing answered, it asks first
+       (a slip, or a section left for later?), and stays unticked unless the person says so. */
+    function completing(control) {
+      var section = framework.sections.find(function (one) { return one.id === control.dataset.completed; });
+      var done = control.checked;
+      function mark() {
+        onChange(function (record) {
+          if (done) { record.completed[section.id] = true; } else { delete record.completed[section.id]; }
+        }, false);
+      }
+      var given = recordOf().answers;
+      if (!done || section.items.some(function (item) { return types.isStarted(item, given[item.id]); })) {
+        mark();
+        return;
+      }
+      control.checked = false;
+      toolkit.dom.confirm("Mark “" + toolkit.results.sectionTitle(section.id) + "” completed with nothing answered?",
+        "Nothing in this section is answered yet. Mark it completed only if the school has decided to leave it, for " +
+        "example because it does not apply.", "Mark it completed").then(function (yes) {
+        if (!yes) { return; }
+        control.checked = true;
+        mark();
+      });
     }
 
     /* ---- filling from a record */
