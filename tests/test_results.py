@@ -11,7 +11,9 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
+import build
 from conftest import assert_focus, open_tool, url_of
+from test_validate import MINIMAL, make_root
 
 SEEDS = ["send-self-evaluation", "send-audit-rag", "herts-send-benchmark", "good-to-great-send", "lls-send-review"]
 
@@ -175,6 +177,41 @@ def test_priorities_put_unmet_statutory_duties_first_then_reds_then_ambers(page,
     # leadership-1, -2 and -3 are statutory: red before amber (a green duty is met); then the other reds in order, then ambers
     assert priority_order(page) == ["leadership-3", "leadership-2", "leadership-5", "leadership-8", "leadership-4"]
     assert page.locator("#priority-list .tag--duty").all_inner_texts() == ["Statutory duty: Red", "Statutory duty: Amber"]
+
+
+DUTY_SCALE_ON_TWO_KINDS = """\
+  - id: duties
+    title: Duties
+    ratings:
+      - {id: duty, label: Is it met?, scale: duty}
+    items:
+      - id: duty-in-law
+        text: The SEN information report is published on the school's website.
+        statutory: true
+      - id: good-practice
+        text: Parents are invited to help review the SEN information report.
+"""
+
+
+def test_only_a_statutory_statement_is_asked_to_meet_its_duty(page, tmp_path):
+    """A scale that says whether a duty is met may serve statements that are not duties in law: the action suggested
+    for those moves it to its best point, and "Meet this duty" is kept for statutory statements."""
+    text = (MINIMAL + DUTY_SCALE_ON_TWO_KINDS).replace("ratings:\n  - {id: rag", "  duty:\n    name: Is the duty met?\n    points:\n"
+                                                      "      - {value: not-met, label: Not met, meets_duty: not-met}\n"
+                                                      "      - {value: met, label: Met, meets_duty: met}\n"
+                                                      "ratings:\n  - {id: rag", 1)
+    root = make_root(tmp_path, text)
+    assert build.build(root) == []
+    tool = open_tool(page, (root / "site" / "test-audit.html").as_uri(), "test-audit")
+    rate(page, "duty-in-law", "duty", "not-met")
+    rate(page, "good-practice", "duty", "not-met")
+    tool.go("#priorities")
+    assert priority_order(page) == ["duty-in-law", "good-practice"]
+    page.get_by_role("button", name="Add to action plan").first.click()
+    expect(page.locator("#action-list textarea").first).to_have_value("Meet this duty in full (now: Not met)")
+    tool.go("#priorities")
+    page.get_by_role("button", name="Add to action plan").last.click()
+    expect(page.locator("#action-list > li").last.locator("textarea").first).to_have_value("Move from Not met to Met")
 
 
 def test_priorities_of_duties_and_levels(page, fresh_site):

@@ -304,7 +304,9 @@
     if (!priority.worst) { return "Move from " + priority.gap.now + " to " + priority.gap.target + " on this statement"; }
     var scale = framework.scales[framework.items[statement].ratings.find(function (r) { return r.id === priority.worst.rating; }).scale];
     var now = pointLabel(scale, priority.worst.point);
-    if (scale.points.some(function (p) { return p.meets_duty; })) { return "Meet this duty in full (now: " + now + ")"; }
+    if (framework.items[statement].statutory && scale.points.some(function (p) { return p.meets_duty; })) {
+      return "Meet this duty in full (now: " + now + ")";   // a duty in law; the same scale on another statement is not one
+    }
     var best = scale.points.filter(function (p) { return !p.not_applicable; }).slice(-1)[0];
     return "Move from " + now + " to " + (best.label || best.value);
   }
