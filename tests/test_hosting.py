@@ -233,6 +233,7 @@ def test_apache_without_its_headers_module_refuses_the_guide_s_settings_instead_
     loud: the server settings fail Apache's check, and an .htaccess makes every page an error."""
     examples = guide_examples()
     apache = Apache(server_root, "apache-no-headers")
+    (apache.confdir / "mods-enabled" / "headers.load").unlink(missing_ok=True)   # as Debian installs it, whatever this machine's
     apache.site(server_root / "www", examples["apache-server"].replace(GUIDE_FOLDER, str(server_root / "send-tool")))
     check = subprocess.run([APACHE_CTL, "configtest"], env=apache.env, capture_output=True, text=True)
     assert check.returncode != 0
