@@ -4,6 +4,7 @@ import json
 import http.server
 import os
 import shutil
+import socket
 import sys
 import threading
 from pathlib import Path
@@ -63,6 +64,13 @@ def http_site(fresh_site, tmp_path_factory):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     server.shutdown()
+
+
+def free_port():
+    """A port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import build
-from conftest import ROOT, SUB_PATH, open_tool
+from conftest import ROOT, SUB_PATH, free_port, open_tool
 
 GUIDE = ROOT / "docs" / "hosting.md"
 ADDRESS = "/localoffer/send-tool"          # the toolkit's address in the guide's examples
@@ -72,12 +72,6 @@ def server_root(fresh_site):
     shutil.rmtree(root, ignore_errors=True)
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_listening(port, log):
     for _ in range(100):
         with socket.socket() as probe:
@@ -107,7 +101,7 @@ def served_as_the_guide_says(port, folder, site_headers):
     """Every page: 200, its type, its bytes, the guide's headers (one policy: never the site's), and the site's
     own other headers. The folder's address without its slash leads to the folder; the folder shows index.html."""
     pages = sorted(path.name for path in folder.glob("*.html"))
-    assert len(pages) == 11
+    assert "index.html" in pages and "send-audit-rag.html" in pages
     for name in pages:
         response, body = get(port, f"{ADDRESS}/{name}")
         assert response.status == 200, name

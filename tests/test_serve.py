@@ -1,5 +1,4 @@
 """`python build.py serve`: a live preview on 127.0.0.1 that rebuilds site/ and reloads the browser on change."""
-import socket
 import subprocess
 import sys
 import time
@@ -7,13 +6,8 @@ import urllib.request
 
 from playwright.sync_api import Error as PlaywrightError
 
+from conftest import free_port
 from test_validate import MINIMAL, make_root
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(condition, seconds=20):
